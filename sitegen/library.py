@@ -1,0 +1,118 @@
+"""The Library: every article of the archive in one place, with the indexes that pages are made from."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from .model import Article, Period, Registry
+
+# Related articles are looked for among this many neighbours in time within each shared tag or person,
+# so that a tag on thousands of articles costs no more than a small one.
+RELATED_WINDOW = 200
+PERSON_WEIGHT = 2  # sharing a person says more about two news articles than sharing a tag
+
+
+@dataclass(frozen=True)
+class Library:
+    articles: tuple[Article, ...]  # newest first
+    registry: Registry
+    by_tag: dict[str, tuple[Article, ...]]  # each newest first; keys in name order
+    by_person: dict[str, tuple[Article, ...]]
+    by_period: dict[Period, tuple[Article, ...]]  # years, months and days; keys in time order
+    position: dict[Article, int]  # an article's index in articles
+    period_neighbours: dict[Period, tuple[Period | None, Period | None]]  # previous and next of the same kind
+
+    @classmethod
+    def of(cls, articles: Iterable[Article], registry: Registry) -> Library:
+        newest_first = tuple(sorted(articles, key=lambda a: (a.date, str(a.file)), reverse=True))
+        by_tag: dict[str, list[Article]] = defaultdict(list)
+        by_person: dict[str, list[Article]] = defaultdict(list)
+        by_period: dict[Period, list[Article]] = defaultdict(list)
+        for article in newest_first:
+            for tag in article.tags:
+                by_tag[tag].append(article)
+            for person in article.people:
+                by_person[person].append(article)
+            for period in Period.all_of(article.day):
+                by_period[period].append(article)
+        periods = sorted(by_period, key=_period_order)
+        return cls(
+            articles=newest_first,
+            registry=registry,
+            by_tag=_by_name(by_tag),
+            by_person=_by_name(by_person),
+            by_period={period: tuple(by_period[period]) for period in periods},
+            position={article: index for index, article in enumerate(newest_first)},
+            period_neighbours=_neighbours_of_same_kind(periods),
+        )
+
+    def periods(self, kind: str, within: Period | None = None) -> list[Period]:
+        """The periods of a kind that have articles, oldest first, optionally only those inside another."""
+        return [p for p in self.by_period if p.kind == kind and (within is None or _inside(p, within))]
+
+    def neighbours(self, article: Article) -> tuple[Article | None, Article | None]:
+        """The articles just before and just after this one in time."""
+        index = self.position[article]
+        older = self.articles[index + 1] if index + 1 < len(self.articles) else None
+        newer = self.articles[index - 1] if index > 0 else None
+        return older, newer
+
+    def related(self, article: Article, count: int) -> list[Article]:
+        """The articles sharing most people and tags with this one; ties go to the nearest in time."""
+        scores: Counter[Article] = Counter()
+        groups = [(self.by_person[name], PERSON_WEIGHT) for name in article.people]
+        groups += [(self.by_tag[tag], 1) for tag in article.tags]
+        for group, weight in groups:
+            for other in _window(group, article, self.position):
+                scores[other] += weight
+        scores.pop(article, None)
+        here = self.position[article]
+        ranked = sorted(scores, key=lambda other: (-scores[other], abs(self.position[other] - here), other.file))
+        return ranked[:count]
+
+    def co_mentioned(self, articles: Iterable[Article], leave_out: str, count: int) -> list[tuple[str, int]]:
+        """The people most often named in these articles, besides the one the page is about."""
+        counts = Counter(name for article in articles for name in article.people if name != leave_out)
+        return sorted(counts.items(), key=lambda item: (-item[1], item[0].casefold(), item[0]))[:count]
+
+
+def _by_name(index: dict[str, list[Article]]) -> dict[str, tuple[Article, ...]]:
+    return {name: tuple(index[name]) for name in sorted(index, key=lambda name: (name.casefold(), name))}
+
+
+def _period_order(period: Period) -> tuple[int, int, int]:
+    return period.year, period.month or 0, period.day or 0
+
+
+def _neighbours_of_same_kind(periods: list[Period]) -> dict[Period, tuple[Period | None, Period | None]]:
+    neighbours: dict[Period, tuple[Period | None, Period | None]] = {}
+    for kind in ("year", "month", "day"):
+        same_kind = [period for period in periods if period.kind == kind]
+        for index, period in enumerate(same_kind):
+            before = same_kind[index - 1] if index > 0 else None
+            after = same_kind[index + 1] if index + 1 < len(same_kind) else None
+            neighbours[period] = (before, after)
+    return neighbours
+
+
+def _inside(period: Period, within: Period) -> bool:
+    return period.year == within.year and (within.month is None or period.month == within.month)
+
+
+def _window(group: tuple[Article, ...], article: Article, position: dict[Article, int]) -> tuple[Article, ...]:
+    """The members of a newest-first group nearest in time to the article, at most RELATED_WINDOW of them."""
+    if len(group) <= RELATED_WINDOW:
+        return group
+    # The group is in the same order as the library, so positions in it rise with library positions.
+    here = position[article]
+    low, high = 0, len(group)
+    while low < high:
+        middle = (low + high) // 2
+        if position[group[middle]] < here:
+            low = middle + 1
+        else:
+            high = middle
+    start = max(0, min(low - RELATED_WINDOW // 2, len(group) - RELATED_WINDOW))
+    return group[start : start + RELATED_WINDOW]

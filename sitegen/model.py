@@ -1,0 +1,102 @@
+"""The archive's data: small, immutable dataclasses with no behaviour beyond what they are."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where an article came from before it was imported."""
+
+    path: str | None = None
+    sha256: str | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True, eq=False)
+class Article:
+    """One article. Compared and hashed by identity: each file is loaded into exactly one Article."""
+
+    file: Path  # relative to the content folder
+    title: str
+    date: datetime  # always time-zone aware
+    authors: tuple[str, ...]
+    category: str | None
+    tags: tuple[str, ...]
+    people: tuple[str, ...]
+    summary: str
+    slug: str
+    body: str  # Markdown
+    updated: datetime | None = None
+    sources: tuple[Source, ...] = ()
+    draft: bool = False
+
+    @property
+    def day(self) -> date:
+        return self.date.date()
+
+
+@dataclass(frozen=True)
+class Person:
+    """An entry of people.yml."""
+
+    name: str
+    aliases: tuple[str, ...] = ()
+    description: str | None = None
+    image: str | None = None
+
+
+@dataclass(frozen=True)
+class Registry:
+    """people.yml and tags.yml: how the names written in articles map to canonical names.
+
+    Lookups are case-insensitive; build one with Registry.of(people, tag_aliases).
+    """
+
+    people: dict[str, Person] = field(default_factory=dict)
+    person_aliases: dict[str, str] = field(default_factory=dict)  # casefolded name or alias -> name
+    tag_aliases: dict[str, str] = field(default_factory=dict)  # casefolded alias -> canonical tag
+
+    @classmethod
+    def of(cls, people: list[Person], tag_aliases: dict[str, str]) -> Registry:
+        aliases: dict[str, str] = {}
+        for person in people:
+            for spelling in (person.name, *person.aliases):
+                aliases[spelling.casefold()] = person.name
+        folded_tags = {alias.casefold(): tag for alias, tag in tag_aliases.items()}
+        return cls({person.name: person for person in people}, aliases, folded_tags)
+
+    def canonical_person(self, name: str) -> str:
+        return self.person_aliases.get(name.casefold(), name)
+
+    def canonical_tag(self, name: str) -> str:
+        return self.tag_aliases.get(name.casefold(), name)
+
+
+@dataclass(frozen=True, order=True)
+class Period:
+    """A year, a month of a year, or a day; compare only periods of the same kind."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    @property
+    def kind(self) -> str:
+        return "day" if self.day else "month" if self.month else "year"
+
+    @property
+    def parent(self) -> Period | None:
+        if self.day:
+            return Period(self.year, self.month)
+        if self.month:
+            return Period(self.year)
+        return None
+
+    @classmethod
+    def all_of(cls, day: date) -> tuple[Period, Period, Period]:
+        """The year, month and day periods that a date falls in."""
+        return cls(day.year), cls(day.year, day.month), cls(day.year, day.month, day.day)

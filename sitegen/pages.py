@@ -1,0 +1,157 @@
+"""The list of every page of the site: route, template and the data the template shows.
+
+Nothing here renders or writes; generated pages (tags, people, dates) are ordinary pages like articles.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from functools import partial
+from typing import Any
+
+from .config import Config
+from .library import Library
+from .model import Article, Period
+from .routes import Routes
+
+CO_MENTIONED_COUNT = 10
+FEED_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)  # the updated time of a feed with no entries
+
+
+@dataclass(frozen=True)
+class Page:
+    route: str
+    template: str
+    context: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Pagination:
+    """Page `number` of `count` pages of one listing; routes[i] is the route of page i + 1."""
+
+    number: int
+    routes: tuple[str, ...]
+
+    @property
+    def count(self) -> int:
+        return len(self.routes)
+
+    @property
+    def previous(self) -> str | None:
+        return self.routes[self.number - 2] if self.number > 1 else None
+
+    @property
+    def next(self) -> str | None:
+        return self.routes[self.number] if self.number < self.count else None
+
+
+def all_pages(library: Library, routes: Routes, config: Config) -> Iterator[Page]:
+    yield from article_pages(library, routes, config)
+    yield from listing(routes.home, library.articles, "home.html", config.page_size, {})
+    yield from tag_pages(library, routes, config)
+    yield from person_pages(library, routes, config)
+    yield from period_pages(library, routes, config)
+    yield from site_pages(library, routes, config)
+
+
+def article_pages(library: Library, routes: Routes, config: Config) -> Iterator[Page]:
+    for article in library.articles:
+        older, newer = library.neighbours(article)
+        context = {
+            "article": article,
+            "older": older,
+            "newer": newer,
+            "related": library.related(article, config.related_count),
+            "article_periods": Period.all_of(article.day),
+        }
+        yield Page(routes.article(article), "article.html", context)
+
+
+def tag_pages(library: Library, routes: Routes, config: Config) -> Iterator[Page]:
+    yield Page(routes.tags(), "tags.html", {"tags": _counts(library.by_tag)})
+    for tag, articles in library.by_tag.items():
+        context = {"tag": tag, "feed": routes.tag_feed(tag)}
+        yield from listing(partial(routes.tag, tag), articles, "tag.html", config.page_size, context)
+        yield feed(routes.tag_feed(tag), f"{config.title}: {tag}", routes.tag(tag), articles, config)
+
+
+def person_pages(library: Library, routes: Routes, config: Config) -> Iterator[Page]:
+    yield Page(routes.people(), "people.html", {"people": _counts(library.by_person)})
+    for name, articles in library.by_person.items():
+        context = {
+            "name": name,
+            "person": library.registry.people.get(name),
+            "feed": routes.person_feed(name),
+            "co_mentioned": library.co_mentioned(articles, name, CO_MENTIONED_COUNT),
+        }
+        yield from listing(partial(routes.person, name), articles, "person.html", config.page_size, context)
+        yield feed(routes.person_feed(name), f"{config.title}: {name}", routes.person(name), articles, config)
+
+
+def period_pages(library: Library, routes: Routes, config: Config) -> Iterator[Page]:
+    for period, articles in library.by_period.items():
+        previous, following = library.period_neighbours[period]
+        context = {
+            "period": period,
+            "previous_period": previous,
+            "next_period": following,
+            "children": _counted_children(library, period),
+        }
+        yield from listing(partial(routes.period, period), articles, "period.html", config.page_size, context)
+
+
+def site_pages(library: Library, routes: Routes, config: Config) -> Iterator[Page]:
+    years = [(year, len(library.by_period[year]), _counted_children(library, year)) for year in library.periods("year")]
+    yield Page(routes.archive(), "archive.html", {"years": list(reversed(years))})
+    yield Page(routes.search(), "search.html")
+    yield Page("404.html", "404.html")
+    yield feed(routes.feed(), config.title, routes.home(), library.articles, config)
+    yield Page(
+        "sitemap.xml", "sitemap.xml", {"listings": _listing_routes(library, routes), "articles": library.articles}
+    )
+    yield Page("robots.txt", "robots.txt")
+
+
+def listing(
+    route: Callable[[int], str], articles: tuple[Article, ...], template: str, size: int, context: dict[str, Any]
+) -> Iterator[Page]:
+    """The pages of one paginated list of articles, sharing one context apart from the page's slice."""
+    count = max(1, math.ceil(len(articles) / size))
+    page_routes = tuple(route(number) for number in range(1, count + 1))
+    for number in range(1, count + 1):
+        page_articles = articles[(number - 1) * size : number * size]
+        pagination = Pagination(number, page_routes)
+        page_context = {**context, "articles": page_articles, "total": len(articles), "pagination": pagination}
+        yield Page(page_routes[number - 1], template, page_context)
+
+
+def feed(route: str, title: str, alternate: str, articles: tuple[Article, ...], config: Config) -> Page:
+    entries = articles[: config.feed_size]
+    updated = max((article.updated or article.date for article in entries), default=FEED_EPOCH)
+    context = {"title": title, "alternate": alternate, "articles": entries, "updated": updated}
+    return Page(route, "feed.xml", context)
+
+
+def _listing_routes(library: Library, routes: Routes) -> list[str]:
+    """The first page of every listing, for the sitemap."""
+    fixed = [routes.home(), routes.archive(), routes.tags(), routes.people()]
+    return (
+        fixed
+        + [routes.tag(tag) for tag in library.by_tag]
+        + [routes.person(name) for name in library.by_person]
+        + [routes.period(period) for period in library.by_period]
+    )
+
+
+def _counts(index: dict[str, tuple[Article, ...]]) -> list[tuple[str, int]]:
+    return [(name, len(articles)) for name, articles in index.items()]
+
+
+def _counted_children(library: Library, period: Period) -> list[tuple[Period, int]]:
+    """The months of a year or the days of a month that have articles, with their article counts."""
+    kind = {"year": "month", "month": "day"}.get(period.kind)
+    children = library.periods(kind, within=period) if kind else []
+    return [(child, len(library.by_period[child])) for child in children]

@@ -1,0 +1,79 @@
+"""Pages to text: the Jinja environment and the filters the templates use."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+import jinja2
+from markdown_it import MarkdownIt
+
+from .config import Config
+from .model import Period
+from .pages import Page
+from .routes import Routes
+
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December")  # fmt: skip
+
+
+class TemplateProblem(Exception):
+    """A template is missing or broken: the whole build stops, since every page of its kind would be wrong."""
+
+
+def markdown_renderer() -> MarkdownIt:
+    # Raw HTML in articles is off: an article's text must never run code in a reader's browser.
+    return MarkdownIt("commonmark", {"html": False, "typographer": False}).enable("table")
+
+
+def environment(config: Config, routes: Routes, templates_dir: Path | None = None) -> jinja2.Environment:
+    templates_dir = templates_dir or config.templates_dir
+    if not templates_dir.is_dir():
+        raise TemplateProblem(f"{templates_dir}: the templates folder does not exist")
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(templates_dir),
+        autoescape=jinja2.select_autoescape(["html", "xml"]),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    base_path, base_url = config.base_path, config.base_url
+    markdown = markdown_renderer()
+    env.filters.update(
+        url=lambda route: base_path + route,
+        absolute_url=lambda route: base_url + route,
+        markdown=lambda text: markdown.render(text),
+        isodate=lambda moment: moment.isoformat(),
+        longdate=long_date,
+        period_name=period_name,
+    )
+    env.globals.update(site=config, routes=routes)
+    return env
+
+
+def render(env: jinja2.Environment, page: Page) -> bytes:
+    try:
+        template = env.get_template(page.template)
+    except jinja2.TemplateNotFound as error:
+        raise TemplateProblem(f"template {error.name} not found in {env.loader.searchpath}") from error  # type: ignore[union-attr]
+    except jinja2.TemplateSyntaxError as error:
+        raise TemplateProblem(f"{error.filename}:{error.lineno}: {error.message}") from error
+    try:
+        return template.render(page.context, page=page).encode("utf-8")
+    except jinja2.UndefinedError as error:
+        raise TemplateProblem(f"template {page.template}, page /{page.route}: {error.message}") from error
+
+
+def long_date(moment: datetime, with_time: bool = False) -> str:
+    """3 June 2025, or 3 June 2025, 12:30."""
+    text = f"{moment.day} {MONTHS[moment.month - 1]} {moment.year}"
+    return f"{text}, {moment:%H:%M}" if with_time else text
+
+
+def period_name(period: Period) -> str:
+    if period.day:
+        return f"{period.day} {MONTHS[(period.month or 1) - 1]} {period.year}"
+    if period.month:
+        return f"{MONTHS[period.month - 1]} {period.year}"
+    return str(period.year)

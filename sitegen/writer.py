@@ -1,0 +1,107 @@
+"""Write the site into the output folder: atomically, only what changed, and never anything sitegen did not make.
+
+A manifest in the output folder lists the files sitegen wrote there; a file the new build no longer makes is
+removed only if the manifest says sitegen made it. An existing, non-empty folder without a manifest is refused.
+Files are claimed in the manifest before they are written, so an interrupted build leaves nothing unaccounted for.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path, PurePosixPath
+
+MANIFEST = ".sitegen-manifest"
+
+
+class OutputError(Exception):
+    pass
+
+
+class OutputWriter:
+    def __init__(self, out_dir: Path) -> None:
+        self.out_dir = out_dir
+        self.previous = self._read_manifest()
+        self.claimed = set(self.previous)
+        self.written: set[str] = set()
+        self.changed = 0
+
+    def claim(self, relatives: Iterable[str]) -> None:
+        """Record in the manifest that these files are sitegen's, before writing any of them."""
+        self.claimed.update(relatives)
+        self._write_manifest(self.claimed)
+
+    def write(self, relative: str, data: bytes) -> None:
+        """Write one file unless it already holds exactly these bytes."""
+        path = self.out_dir / safe_relative(relative)
+        if relative in self.written:
+            raise OutputError(f"two pages were given the same output file {relative}")
+        self.written.add(relative)
+        try:
+            if path.stat().st_size == len(data) and path.read_bytes() == data:
+                return
+        except FileNotFoundError:
+            pass
+        write_atomically(path, data)
+        self.changed += 1
+
+    def copy_tree(self, source: Path, prefix: str) -> None:
+        """Copy every file below source to prefix in the output, skipping unchanged ones."""
+        files = {prefix + file.relative_to(source).as_posix(): file for file in source.rglob("*") if file.is_file()}
+        self.claim(files)
+        for relative in sorted(files):
+            self.write(relative, files[relative].read_bytes())
+
+    def finish(self) -> int:
+        """Remove files of the previous build that this one did not write; record the manifest. Returns removed."""
+        stale = sorted(self.claimed - self.written)
+        for relative in stale:
+            path = self.out_dir / safe_relative(relative)
+            path.unlink(missing_ok=True)
+            _remove_empty_parents(path.parent, self.out_dir)
+        self._write_manifest(self.written)
+        return len(stale)
+
+    def _write_manifest(self, relatives: set[str]) -> None:
+        manifest = "".join(f"{relative}\n" for relative in sorted(relatives))
+        write_atomically(self.out_dir / MANIFEST, manifest.encode("utf-8"))
+
+    def _read_manifest(self) -> set[str]:
+        manifest = self.out_dir / MANIFEST
+        if manifest.exists():
+            return set(manifest.read_text(encoding="utf-8").splitlines())
+        if self.out_dir.exists() and any(self.out_dir.iterdir()):
+            raise OutputError(
+                f"{self.out_dir} is not empty and was not made by sitegen; "
+                "choose another output folder (--out) or empty this one yourself"
+            )
+        return set()
+
+
+def safe_relative(relative: str) -> PurePosixPath:
+    """A relative path that stays inside the output folder; anything else is a bug worth stopping for."""
+    path = PurePosixPath(relative)
+    if path.is_absolute() or not path.parts or ".." in path.parts or "\0" in relative:
+        raise OutputError(f"refusing to write outside the output folder: {relative!r}")
+    return path
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write to a temporary file beside the target, then rename it over the target in one step."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as file:
+            file.write(data)
+        os.chmod(temporary, 0o644)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def _remove_empty_parents(folder: Path, stop: Path) -> None:
+    while folder != stop and folder.is_dir() and not any(folder.iterdir()):
+        folder.rmdir()
+        folder = folder.parent
