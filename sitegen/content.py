@@ -35,10 +35,13 @@ def article_files(content_dir: Path) -> Iterator[Path]:
 
 def load_article(path: Path, content_dir: Path, zone: ZoneInfo, registry: Registry) -> tuple[Article, list[Problem]]:
     """One article and its warnings; raises ProblemsError naming every field that cannot be used."""
+    data = path.read_bytes()
     try:
-        document = parse(path.read_bytes().decode("utf-8"))
+        document = parse(data.decode("utf-8"))
     except UnicodeDecodeError as error:
-        raise ProblemsError([Problem(path, f"not UTF-8 text (byte {error.start}); save it as UTF-8")]) from error
+        line = data.count(b"\n", 0, error.start) + 1
+        message = f"not UTF-8 text (byte {error.start} cannot be decoded); save the file as UTF-8"
+        raise ProblemsError([Problem(path, message, line)]) from error
     except FrontMatterError as error:
         raise ProblemsError([Problem(path, str(error), error.line)]) from error
     return _ArticleReader(path, document, zone, registry).read(content_dir)

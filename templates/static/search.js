@@ -18,6 +18,9 @@ window.addEventListener("DOMContentLoaded", () => {
         : "";
       const summary = result.meta.summary ? escapeHtml(result.meta.summary) : result.excerpt;
       result.excerpt = date + summary;
+      // Shown in the excerpt above; without this the UI would repeat them as "key: value" chips.
+      delete result.meta.date;
+      delete result.meta.summary;
       return result;
     },
   });

@@ -1,0 +1,81 @@
+#!/usr/bin/env python3
+"""Set up everything sitegen needs, then serve the sample archive or run the whole test suite.
+
+    python3 dev.py serve    # build and serve the sample archive on http://127.0.0.1:8000/
+    python3 dev.py test     # lint and run every test, browser tests included
+
+Only Python 3.11+ and the package registries are needed: the project's packages go into .venv/, and Debian's
+chromium (for the browser tests) is installed with apt-get when it is missing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
+STAMP = VENV / ".sitegen-installed"
+CHROMIUM = Path(os.environ.get("SITEGEN_CHROMIUM", "/usr/bin/chromium"))
+
+
+def main(argv: list[str]) -> int:
+    if sys.version_info < (3, 11):
+        sys.exit("sitegen needs Python 3.11 or newer")
+    if not argv or argv[0] not in ("serve", "test"):
+        print(__doc__)
+        return 2
+    command, rest = argv[0], argv[1:]
+    set_up_python()
+    if command == "serve":
+        return run([str(BIN / "sitegen"), "serve", *rest])
+    ensure_chromium()
+    lint = run([str(BIN / "ruff"), "check", "sitegen", "tests", "bench", "dev.py"])
+    return lint or run([str(BIN / "python"), "-m", "pytest", *rest])
+
+
+def set_up_python() -> None:
+    """A virtual environment with sitegen and its test tools; reinstalled only when pyproject.toml changes."""
+    if not (BIN / "python").exists():
+        print("Creating .venv ...", flush=True)
+        venv.create(VENV, with_pip=True)
+    wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
+    if STAMP.exists() and STAMP.read_text() == wanted:
+        return
+    print("Installing sitegen and its dependencies into .venv ...", flush=True)
+    pip = [str(BIN / "python"), "-m", "pip", "install", "--quiet", "--disable-pip-version-check"]
+    check([*pip, "--editable", f"{ROOT}[test,bench]"])
+    STAMP.write_text(wanted)
+
+
+def ensure_chromium() -> None:
+    """Debian's chromium drives the browser tests; Playwright's own browser download is not used."""
+    if CHROMIUM.exists():
+        return
+    if not shutil.which("apt-get"):
+        sys.exit(f"The browser tests need Chromium at {CHROMIUM}; install it, or set SITEGEN_CHROMIUM to its path")
+    sudo = [] if os.geteuid() == 0 else ["sudo"]
+    print("Installing Debian's chromium for the browser tests ...", flush=True)
+    environment = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+    check([*sudo, "apt-get", "update", "-qq"], env=environment)
+    check([*sudo, "apt-get", "install", "-y", "-qq", "chromium"], env=environment)
+
+
+def run(command: list[str]) -> int:
+    return subprocess.run(command, cwd=ROOT, check=False).returncode
+
+
+def check(command: list[str], env: dict[str, str] | None = None) -> None:
+    result = subprocess.run(command, cwd=ROOT, env=env, check=False)
+    if result.returncode != 0:
+        sys.exit(f"Setup failed: {' '.join(command)} exited with {result.returncode}")
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

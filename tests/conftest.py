@@ -1,0 +1,77 @@
+"""Layered fixtures: a config for a small archive -> a built site -> the site served on localhost."""
+
+from __future__ import annotations
+
+import shutil
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from sitegen.build import BuildReport, build
+from sitegen.config import Config, load_config
+from sitegen.serve import make_server
+
+REPO = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-golden", action="store_true", help="rewrite tests/golden/ from the current build")
+
+
+def write_article(content: Path, name: str, front_matter: str, body: str = "Some text.\n") -> Path:
+    """Write content/articles/<name> with the given front-matter lines."""
+    path = content / "articles" / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(f"---\n{front_matter.strip()}\n---\n\n{body}", encoding="utf-8")
+    return path
+
+
+def site_config(root: Path, **settings: object) -> Config:
+    """A config for a site in root, with templates from the repository and search off unless asked for."""
+    settings.setdefault("search", False)
+    return Config(root=root, templates=str(REPO / "templates")).replace(**settings)
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Config:
+    (tmp_path / "content" / "articles").mkdir(parents=True)
+    return site_config(tmp_path)
+
+
+class BuiltSite:
+    def __init__(self, config: Config, report: BuildReport) -> None:
+        self.config, self.report = config, report
+        self.out = config.output_dir
+
+    def read(self, relative: str) -> str:
+        return (self.out / relative).read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def sample_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    """The repository's own sample archive, built once with its search index."""
+    root = tmp_path_factory.mktemp("sample")
+    shutil.copytree(REPO / "content", root / "content")
+    shutil.copy(REPO / "sitegen.toml", root / "sitegen.toml")
+    config = load_config(root).replace(templates=str(REPO / "templates"))
+    return BuiltSite(config, build(config))
+
+
+def serve(site_dir: Path, base_path: str) -> Iterator[str]:
+    server = make_server(site_dir, base_path, port=0)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    host, port = server.server_address[:2]
+    try:
+        yield f"http://{host}:{port}{base_path}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="session")
+def sample_url(sample_site: BuiltSite) -> Iterator[str]:
+    yield from serve(sample_site.out, sample_site.config.base_path)

@@ -1,0 +1,54 @@
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from sitegen.library import Library
+from sitegen.model import Article, Period, Registry
+from sitegen.routes import Routes, output_file
+
+UTC = ZoneInfo("UTC")
+
+
+def article(name: str, slug: str, day: int, hour: int = 9, tags: tuple[str, ...] = (), people: tuple[str, ...] = ()):
+    return Article(
+        file=Path(f"articles/{name}.md"), title=name, date=datetime(2025, 6, day, hour, tzinfo=UTC), authors=(),
+        category=None, tags=tags, people=people, summary="", slug=slug, body="",
+    )  # fmt: skip
+
+
+def test_article_tag_person_and_period_routes() -> None:
+    a = article("a", "talks", 3, tags=("United States",), people=("Dmitry Peskov",))
+    routes = Routes(Library.of([a], Registry()))
+    assert routes.article(a) == "2025/06/03/talks/"
+    assert routes.tag("United States") == "tags/united-states/"
+    assert routes.tag("United States", 2) == "tags/united-states/page/2/"
+    assert routes.person_feed("Dmitry Peskov") == "people/dmitry-peskov/feed.xml"
+    assert routes.period(Period(2025, 6)) == "2025/06/"
+    assert routes.period(Period(2025, 6, 3), 3) == "2025/06/03/page/3/"
+
+
+def test_articles_with_the_same_slug_on_the_same_day_both_get_pages() -> None:
+    later, earlier, other_day = article("z", "talks", 3, hour=15), article("y", "talks", 3), article("x", "talks", 4)
+    routes = Routes(Library.of([later, earlier, other_day], Registry()))
+    assert routes.article(earlier) == "2025/06/03/talks/"
+    assert routes.article(later) == "2025/06/03/talks-2/"
+    assert routes.article(other_day) == "2025/06/04/talks/"
+
+
+def test_a_slug_that_would_clash_with_pagination_is_moved() -> None:
+    a = article("a", "page", 3)
+    assert Routes(Library.of([a], Registry())).article(a) == "2025/06/03/page-2/"
+
+
+def test_names_with_the_same_slug_both_get_pages() -> None:
+    a = article("a", "a", 3, tags=("Café",), people=("José Pérez", "Jose Perez"))
+    b = article("b", "b", 3, tags=("Cafe",))
+    routes = Routes(Library.of([a, b], Registry()))
+    assert {routes.tag("Cafe"), routes.tag("Café")} == {"tags/cafe/", "tags/cafe-2/"}
+    assert {routes.person("Jose Perez"), routes.person("José Pérez")} == {"people/jose-perez/", "people/jose-perez-2/"}
+
+
+def test_output_files() -> None:
+    assert output_file("") == "index.html"
+    assert output_file("tags/") == "tags/index.html"
+    assert output_file("feed.xml") == "feed.xml"

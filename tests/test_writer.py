@@ -1,0 +1,69 @@
+import os
+from pathlib import Path
+
+import pytest
+
+from sitegen.writer import MANIFEST, OutputError, OutputWriter
+
+
+def build_once(out: Path, files: dict[str, bytes]) -> OutputWriter:
+    writer = OutputWriter(out)
+    writer.claim(files)
+    for relative, data in files.items():
+        writer.write(relative, data)
+    writer.finish()
+    return writer
+
+
+def test_unchanged_files_are_not_rewritten(tmp_path: Path) -> None:
+    build_once(tmp_path / "out", {"a/index.html": b"A", "b.xml": b"B"})
+    page = tmp_path / "out" / "a/index.html"
+    os.utime(page, (1, 1))
+    writer = build_once(tmp_path / "out", {"a/index.html": b"A", "b.xml": b"B2"})
+    assert writer.changed == 1
+    assert page.stat().st_mtime == 1
+
+
+def test_files_no_longer_built_are_removed_with_their_empty_folders(tmp_path: Path) -> None:
+    build_once(tmp_path / "out", {"old/page/index.html": b"A", "keep.html": b"K"})
+    writer = build_once(tmp_path / "out", {"keep.html": b"K"})
+    assert not (tmp_path / "out" / "old").exists()
+    assert (tmp_path / "out" / "keep.html").exists()
+    assert (tmp_path / "out" / MANIFEST).read_text() == "keep.html\n"
+    assert writer.changed == 0
+
+
+def test_files_sitegen_did_not_make_are_never_removed(tmp_path: Path) -> None:
+    build_once(tmp_path / "out", {"a.html": b"A"})
+    (tmp_path / "out" / "CNAME").write_text("example.org")
+    build_once(tmp_path / "out", {"b.html": b"B"})
+    assert (tmp_path / "out" / "CNAME").read_text() == "example.org"
+
+
+def test_a_folder_sitegen_did_not_make_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "mine").mkdir()
+    (tmp_path / "mine" / "thesis.txt").write_text("years of work")
+    with pytest.raises(OutputError, match="not empty and was not made by sitegen"):
+        OutputWriter(tmp_path / "mine")
+    assert (tmp_path / "mine" / "thesis.txt").read_text() == "years of work"
+
+
+def test_an_interrupted_build_leaves_its_files_claimed(tmp_path: Path) -> None:
+    writer = OutputWriter(tmp_path / "out")
+    writer.claim(["a.html", "b.html"])
+    writer.write("a.html", b"A")  # and the build stops here
+    build_once(tmp_path / "out", {"c.html": b"C"})
+    assert sorted(path.name for path in (tmp_path / "out").iterdir()) == [MANIFEST, "c.html"]
+
+
+@pytest.mark.parametrize("relative", ["../escape.html", "/etc/passwd", "a/../../b", "nul\0byte"])
+def test_paths_outside_the_output_folder_are_refused(tmp_path: Path, relative: str) -> None:
+    with pytest.raises(OutputError, match="outside the output folder"):
+        OutputWriter(tmp_path / "out").write(relative, b"x")
+
+
+def test_two_pages_for_one_file_is_an_error(tmp_path: Path) -> None:
+    writer = OutputWriter(tmp_path / "out")
+    writer.write("a.html", b"A")
+    with pytest.raises(OutputError, match=r"same output file a\.html"):
+        writer.write("a.html", b"B")
