@@ -106,7 +106,8 @@ def period_pages(library: Library, routes: Routes, config: Config) -> Iterator[P
 def site_pages(library: Library, routes: Routes, config: Config) -> Iterator[Page]:
     years = [(year, len(library.by_period[year]), _counted_children(library, year)) for year in library.periods("year")]
     yield Page(routes.archive(), "archive.html", {"years": list(reversed(years))})
-    yield Page(routes.search(), "search.html")
+    if config.search:
+        yield Page(routes.search(), "search.html")
     yield Page("404.html", "404.html")
     yield feed(routes.feed(), config.title, routes.home(), library.articles, config)
     yield Page(

@@ -1,0 +1,119 @@
+"""The built sample archive in a real browser: Debian's Chromium, driven by Playwright, on a local server."""
+
+import os
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page, Response, expect, sync_playwright
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = Path(os.environ.get("SITEGEN_CHROMIUM", "/usr/bin/chromium"))
+# Without these, Chromium tries to reach Google's services at start and on a closed network waits for them.
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
+]  # fmt: skip
+ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
+SEED_TITLE = "Kremlin says no breakthrough agreement reached during 2nd round of talks with Ukraine"
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    if not CHROMIUM.exists():
+        pytest.fail(f"Chromium not found at {CHROMIUM}: run the tests with `python3 dev.py test`, which installs it")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context(viewport={"width": 1200, "height": 900})
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    yield page
+    context.close()
+    assert errors == [], "the page raised JavaScript errors"
+
+
+def visit(page: Page, url: str) -> Response:
+    response = page.goto(url)
+    assert response is not None and response.status == 200, f"{url} answered {response and response.status}"
+    return response
+
+
+def search(page: Page, base_url: str, query: str) -> None:
+    visit(page, f"{base_url}search/?q={query}")
+    expect(page.locator(".pagefind-ui__message")).to_contain_text(re.compile(r"\d+ results? for"), timeout=10_000)
+
+
+def test_searching_for_a_surname_finds_the_article_and_opens_it(page: Page, sample_url: str) -> None:
+    search(page, sample_url, "Peskov")
+    titles = page.locator(".pagefind-ui__result-title")
+    expect(titles.first).to_have_text(SEED_TITLE)
+    expect(page.locator(".pagefind-ui__result-excerpt").first).to_contain_text("3 June 2025")
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=ARTIFACTS / "search.png", full_page=True)
+    titles.first.locator("a").click()
+    expect(page.locator("h1")).to_have_text(SEED_TITLE)
+    assert page.url.startswith(f"{sample_url}2025/06/03/kremlin-says")
+
+
+def test_the_header_search_box_leads_to_the_results(page: Page, sample_url: str) -> None:
+    visit(page, sample_url)
+    page.get_by_role("searchbox", name="Search the archive").fill("Istanbul")
+    page.get_by_role("button", name="Search").click()
+    expect(page.locator(".pagefind-ui__result-title").first).to_have_text(SEED_TITLE, timeout=10_000)
+
+
+def test_a_person_filter_narrows_results_to_that_persons_articles(page: Page, sample_url: str) -> None:
+    visit(page, f"{sample_url}people/jonas-lindqvist/")
+    person_page_count = page.locator(".article-list > li").count()
+    search(page, sample_url, "Riverside")
+    everything = page.locator(".pagefind-ui__result").count()
+    page.get_by_role("group", name="Person").get_by_label(re.compile(r"^Jonas Lindqvist")).check()
+    results = page.locator(".pagefind-ui__result-title")
+    expect(results).to_have_count(person_page_count)
+    assert person_page_count < everything
+    for title in results.all_inner_texts():
+        assert "Rovers" in title
+
+
+def test_person_tag_and_date_links_all_lead_somewhere(page: Page, sample_url: str) -> None:
+    article = f"{sample_url}2025/06/03/kremlin-says-no-breakthrough-agreement-reached-during-2nd-round-of-talks-with/"
+    visit(page, article)
+    page.get_by_role("complementary").get_by_role("link", name="Dmitry Peskov").click()
+    expect(page.locator("h1")).to_have_text("Dmitry Peskov")
+    expect(page.locator(".description")).to_have_text("Press secretary of the President of Russia.")
+    page.get_by_role("link", name=SEED_TITLE).click()
+    page.get_by_role("complementary").get_by_role("link", name="Kremlin").click()
+    expect(page.locator("h1")).to_have_text("Kremlin")
+    visit(page, article)
+    page.get_by_role("navigation", name="Breadcrumb").get_by_role("link", name="June 2025", exact=True).click()
+    expect(page.locator("h1")).to_have_text("June 2025")
+    page.get_by_role("link", name="← March 2025").click()
+    expect(page.locator("h1")).to_have_text("March 2025")
+
+
+def test_no_link_on_the_main_pages_answers_404(page: Page, sample_url: str) -> None:
+    starts = ["", "archive/", "tags/", "people/", "2025/06/", "people/helen-okafor/"]
+    links: set[str] = set()
+    for start in starts:
+        visit(page, sample_url + start)
+        hrefs = page.locator("a[href]").evaluate_all("links => links.map(link => link.href)")
+        links.update(href.split("#")[0] for href in hrefs if href.startswith(sample_url))
+    assert len(links) > 30
+    for link in sorted(links):
+        response = page.request.get(link)
+        assert response.status == 200, f"{link} answered {response.status}"
+
+
+def test_an_unknown_address_gets_the_sites_404_page(page: Page, sample_url: str) -> None:
+    response = page.goto(f"{sample_url}no/such/page/")
+    assert response is not None and response.status == 404
+    expect(page.locator("h1")).to_have_text("Page not found")

@@ -1,0 +1,149 @@
+"""Whole builds, of the sample archive and of small archives made for the case."""
+
+import filecmp
+import shutil
+import xml.etree.ElementTree as ElementTree
+from pathlib import Path
+
+import pytest
+
+from sitegen.build import build
+from sitegen.cli import main
+from sitegen.config import Config
+
+from .conftest import REPO, BuiltSite, site_config, write_article
+from .linkcheck import broken_links
+
+SEED = "2025/06/03/kremlin-says-no-breakthrough-agreement-reached-during-2nd-round-of-talks-with/index.html"
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+def test_sample_archive_builds_every_page_kind(sample_site: BuiltSite) -> None:
+    assert sample_site.report.errors == []
+    for page in [
+        "index.html", SEED, "tags/index.html", "tags/kremlin/index.html", "people/index.html",
+        "people/dmitry-peskov/index.html", "2025/index.html", "2025/06/index.html", "2025/06/03/index.html",
+        "archive/index.html", "search/index.html", "404.html", "feed.xml", "tags/kremlin/feed.xml",
+        "people/dmitry-peskov/feed.xml", "sitemap.xml", "robots.txt", "static/style.css",
+        "pagefind/pagefind-ui.js",
+    ]:  # fmt: skip
+        assert (sample_site.out / page).is_file(), page
+
+
+def test_seed_article_page_links_its_people_tags_and_dates(sample_site: BuiltSite) -> None:
+    html = sample_site.read(SEED)
+    for link in ['href="/people/dmitry-peskov/"', 'href="/people/vladimir-putin/"', 'href="/tags/istanbul/"',
+                 'href="/2025/06/03/"', 'href="/2025/06/"', 'href="/2025/"']:  # fmt: skip
+        assert link in html
+    assert html.count("<p>") >= 7
+    assert '<time datetime="2025-06-03T12:30:00+03:00">3 June 2025, 12:30</time>' in html
+    assert '<meta data-pagefind-filter="person[content]" content="Volodymyr Zelensky">' in html
+
+
+def test_person_page_shows_description_and_who_is_mentioned_alongside(sample_site: BuiltSite) -> None:
+    html = sample_site.read("people/helen-okafor/index.html")
+    assert "Mayor of Riverside since 2023." in html
+    assert "Often mentioned with Helen Okafor" in html
+    assert 'href="/people/tomas-brennan/">Tomás Brennan</a> <span class="count">2</span>' in html
+
+
+def test_only_article_pages_are_indexed_for_search(sample_site: BuiltSite) -> None:
+    assert sample_site.report.search_pages == sample_site.report.articles == 7
+    listing_pages = [sample_site.read("index.html"), sample_site.read("tags/kremlin/index.html")]
+    assert all("data-pagefind-body" not in html for html in listing_pages)
+
+
+def test_every_internal_link_of_the_sample_resolves(sample_site: BuiltSite) -> None:
+    assert broken_links(sample_site.out, sample_site.config.base_url) == []
+
+
+def test_a_base_url_with_a_path_prefixes_every_link(tmp_path: Path) -> None:
+    root = tmp_path / "site"
+    shutil.copytree(REPO / "content", root / "content")
+    config = site_config(root, base_url="https://example.org/archive", timezone="Europe/Moscow", search=True)
+    build(config)
+    assert broken_links(config.output_dir, config.base_url) == []
+    home = (config.output_dir / "index.html").read_text()
+    assert 'href="/archive/static/style.css"' in home and 'href="/tags/' not in home
+    feed = (config.output_dir / "feed.xml").read_text()
+    assert "<id>https://example.org/archive/2025/06/03/kremlin-says" in feed
+    search = (config.output_dir / "search/index.html").read_text()
+    assert 'data-bundle="/archive/pagefind/" data-base-url="/archive/"' in search
+
+
+def test_building_twice_gives_byte_identical_sites_search_included(tmp_path: Path) -> None:
+    outputs = []
+    for name in ("first", "second"):
+        root = tmp_path / name
+        shutil.copytree(REPO / "content", root / "content")
+        config = site_config(root, search=True, timezone="Europe/Moscow")
+        build(config)
+        outputs.append(config.output_dir)
+    assert _tree_differences(*outputs) == []
+
+
+def test_a_rebuild_with_nothing_changed_writes_nothing(sample_site: BuiltSite) -> None:
+    report = build(sample_site.config)
+    assert report.files_changed == 0
+    assert report.files_removed == 0
+
+
+def test_a_deleted_article_loses_its_page_and_drafts_get_none(site: Config) -> None:
+    gone = write_article(site.content_dir, "a.md", "title: Gone soon\ndate: 2025-06-03\ntags: [Only here]")
+    write_article(site.content_dir, "b.md", "title: Stays\ndate: 2025-06-04")
+    write_article(site.content_dir, "c.md", "title: Draft\ndate: 2025-06-05\ndraft: true")
+    report = build(site)
+    assert (report.articles, report.drafts) == (2, 1)
+    assert not (site.output_dir / "2025/06/05").exists()
+    gone.unlink()
+    build(site)
+    assert not (site.output_dir / "2025/06/03").exists()
+    assert not (site.output_dir / "tags/only-here").exists()
+    assert (site.output_dir / "2025/06/04/stays/index.html").exists()
+
+
+def test_feeds_and_sitemap_are_well_formed_and_complete(sample_site: BuiltSite) -> None:
+    feed = ElementTree.parse(sample_site.out / "feed.xml").getroot()
+    entries = feed.findall(f"{ATOM}entry")
+    assert len(entries) == 7
+    assert entries[0].findtext(f"{ATOM}title").startswith("Kremlin says")
+    assert feed.findtext(f"{ATOM}updated") == "2025-06-03T12:30:00+03:00"
+    sitemap = ElementTree.parse(sample_site.out / "sitemap.xml").getroot()
+    locations = {element.text for element in sitemap.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")}
+    assert f"http://localhost:8000/{SEED.removesuffix('index.html')}" in locations
+    assert "Sitemap: http://localhost:8000/sitemap.xml" in sample_site.read("robots.txt")
+
+
+def test_markup_in_front_matter_and_raw_html_in_the_body_come_out_inert(site: Config) -> None:
+    title = '</script><script>alert("t")</script>'
+    write_article(site.content_dir, "x.md", f"title: '{title}'\ndate: 2025-06-03\ntags: ['<b>x</b>']",
+                  body='<img src=x onerror="alert(1)">\n\n[link](javascript:alert(2))\n')  # fmt: skip
+    build(site)
+    html = next((site.output_dir / "2025/06/03").glob("*/index.html")).read_text()
+    assert "<script>alert" not in html and "<img src=x" not in html and 'href="javascript:' not in html
+    assert "&lt;/script&gt;&lt;script&gt;alert(&#34;t&#34;)&lt;/script&gt;" in html
+
+
+def test_command_line_exit_codes(site: Config, capsys: pytest.CaptureFixture[str]) -> None:
+    arguments = ["build", "--root", str(site.root), "--no-search"]
+    write_article(site.content_dir, "a.md", "title: A\ndate: 2025-06-03")
+    shutil.copytree(REPO / "templates", site.root / "templates")
+    assert main(arguments) == 0
+    assert "Built 1 articles into" in capsys.readouterr().out
+    write_article(site.content_dir, "b.md", "title: B\ndate: someday")
+    assert main(arguments) == 1
+    assert "b.md:3: error: date: 'someday' is not a date" in capsys.readouterr().err
+    (site.root / "sitegen.toml").write_text("colour = 'blue'\n")
+    assert main(arguments) == 2
+    with pytest.raises(SystemExit) as usage:
+        main(["build", "--no-such-option"])
+    assert usage.value.code == 2
+
+
+def _tree_differences(left: Path, right: Path) -> list[str]:
+    comparison = filecmp.dircmp(left, right)
+    differences = [f"{left.name}: {name}" for name in comparison.left_only + comparison.right_only]
+    differences += [name for name in comparison.common_files if not filecmp.cmp(left / name, right / name, False)]
+    for folder in comparison.common_dirs:
+        differences += [f"{folder}/{name}" for name in _tree_differences(left / folder, right / folder)]
+    return differences

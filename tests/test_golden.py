@@ -1,0 +1,58 @@
+"""Build the fixture archive in fixtures/golden-site/ and compare it, file by file, with golden/expected/.
+
+After an intended change to the output, regenerate the expected tree and review its diff:
+
+    .venv/bin/pytest tests/test_golden.py --update-golden
+"""
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from sitegen.build import build
+from sitegen.config import load_config
+from sitegen.writer import MANIFEST
+
+from .conftest import FIXTURES, REPO
+
+EXPECTED = Path(__file__).resolve().parent / "golden" / "expected"
+# The search bundle is binary and has its own tests; the manifest lists its hashed names.
+LEFT_OUT = ("pagefind/", MANIFEST)
+
+
+def site_files(folder: Path) -> dict[str, bytes]:
+    return {
+        relative: path.read_bytes()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file() and not (relative := path.relative_to(folder).as_posix()).startswith(LEFT_OUT)
+    }
+
+
+def test_fixture_archive_matches_the_expected_site(tmp_path: Path, request: pytest.FixtureRequest) -> None:
+    root = tmp_path / "site"
+    shutil.copytree(FIXTURES / "golden-site", root)
+    config = load_config(root).replace(templates=str(REPO / "templates"))
+    report = build(config)
+    assert report.problems == []
+    built = site_files(config.output_dir)
+    if request.config.getoption("--update-golden"):
+        shutil.rmtree(EXPECTED, ignore_errors=True)
+        for relative, data in built.items():
+            (EXPECTED / relative).parent.mkdir(parents=True, exist_ok=True)
+            (EXPECTED / relative).write_bytes(data)
+    expected = site_files(EXPECTED)
+    assert sorted(built) == sorted(expected), "pages added or missing; regenerate with --update-golden if intended"
+    changed = [relative for relative in built if built[relative] != expected[relative]]
+    assert changed == [], "pages differ; regenerate with --update-golden if intended"
+
+
+def test_golden_site_covers_the_hard_cases() -> None:
+    expected = site_files(EXPECTED)
+    assert "2025/06/03/storm-warning/index.html" in expected
+    assert "2025/06/03/storm-warning-2/index.html" in expected
+    assert {"tags/cafe/index.html", "tags/cafe-2/index.html"} <= set(expected)
+    assert {"people/jose-perez/index.html", "people/jose-perez-2/index.html"} <= set(expected)
+    assert "tags/cafe/page/2/index.html" in expected or "tags/cafe-2/page/2/index.html" in expected
+    assert not any(name.startswith("2025/06/06") for name in expected), "a draft has no page"
+    assert b'href="/news/static/style.css"' in expected["index.html"]
