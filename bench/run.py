@@ -1,0 +1,90 @@
+"""Build one generated archive with sitegen, Hugo and Pagefind, and print time, peak memory and ratios.
+
+    .venv/bin/python bench/run.py 2000 [20000 ...]
+
+Each tool runs as its own process; its wall time and peak resident memory (of it and the processes it
+waits for, such as sitegen's Pagefind) come from the operating system's accounting of that process.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from generate import generate
+
+BENCH = Path(__file__).resolve().parent
+WORK = BENCH / "work"
+BIN = Path(sys.executable).parent
+
+
+@dataclass
+class Run:
+    seconds: float
+    peak_mb: float
+
+
+def measure(command: list[str], cwd: Path) -> Run:
+    started = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - started
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"{' '.join(command)} failed:\n{process.stderr.read().decode() if process.stderr else ''}")
+    return Run(seconds, usage.ru_maxrss / 1024)
+
+
+def prepare(count: int) -> tuple[Path, Path]:
+    """The corpus for sitegen, and the same articles laid out as a Hugo site."""
+    corpus = WORK / f"corpus-{count}"
+    if not (corpus / "content").exists():
+        generate(count, corpus)
+    hugo_site = WORK / f"hugo-{count}"
+    if not (hugo_site / "content").exists():
+        shutil.copytree(corpus / "content" / "articles", hugo_site / "content" / "posts")
+        shutil.copy(BENCH / "hugo" / "hugo.toml", hugo_site / "hugo.toml")
+        shutil.copytree(BENCH / "hugo" / "layouts", hugo_site / "layouts")
+    return corpus, hugo_site
+
+
+def bench(count: int) -> dict[str, Run]:
+    corpus, hugo_site = prepare(count)
+    shutil.rmtree(corpus / "public", ignore_errors=True)
+    shutil.rmtree(hugo_site / "public", ignore_errors=True)
+    sitegen = [str(BIN / "sitegen"), "build", "--root", str(corpus)]
+    return {
+        "sitegen cold build, search included": measure(sitegen, corpus),
+        "sitegen rebuild, nothing changed": measure(sitegen, corpus),
+        "Hugo": measure([str(BIN / "hugo"), "--quiet", "--source", str(hugo_site)], hugo_site),
+        "Pagefind over Hugo's pages": measure(
+            [sys.executable, "-m", "pagefind_bin", "--site", str(hugo_site / "public")], hugo_site
+        ),
+    }
+
+
+def report(count: int, runs: dict[str, Run]) -> str:
+    lines = [f"{count} articles", f"{'':40} {'wall s':>8} {'peak MB':>9}"]
+    lines += [f"{name:40} {run.seconds:8.2f} {run.peak_mb:9.0f}" for name, run in runs.items()]
+    cold = runs["sitegen cold build, search included"].seconds
+    hugo = runs["Hugo"].seconds
+    pagefind = runs["Pagefind over Hugo's pages"].seconds
+    lines.append(f"sitegen cold / Hugo:              {cold / hugo:.2f}")
+    lines.append(f"sitegen cold / (Hugo + Pagefind): {cold / (hugo + pagefind):.2f}")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("counts", type=int, nargs="*", default=[2000])
+    for count in parser.parse_args().counts:
+        print(report(count, bench(count)), flush=True)
+
+
+if __name__ == "__main__":
+    main()
