@@ -16,7 +16,7 @@ from .config import Config
 from .content import article_files, load_article
 from .library import Library
 from .model import Article
-from .pages import Page, all_pages
+from .pages import all_pages
 from .problems import Problem, ProblemsError
 from .registry import load_registry
 from .render import environment, render
@@ -114,6 +114,3 @@ def summary(report: BuildReport, out_dir: Path) -> str:
         f"{report.search_pages} pages in the search index; "
         f"{len(report.errors)} errors, {len(report.warnings)} warnings; {total:.2f}s ({steps})"
     )
-
-
-__all__ = ["BuildReport", "Page", "build", "summary"]

@@ -31,7 +31,7 @@ def main(argv: list[str] | None = None) -> int:
         return run_build(config) if args.command == "build" else run_serve(config, args.host, args.port)
     except (ConfigError, OutputError, TemplateProblem, SearchIndexError) as error:
         print(f"sitegen: {error}", file=sys.stderr)
-        return EXIT_USAGE if isinstance(error, ConfigError) else EXIT_CONTENT_ERRORS
+        return EXIT_USAGE if isinstance(error, ConfigError | OutputError) else EXIT_CONTENT_ERRORS
 
 
 def _add_site_options(parser: argparse.ArgumentParser) -> None:

@@ -135,6 +135,11 @@ def test_command_line_exit_codes(site: Config, capsys: pytest.CaptureFixture[str
     assert "b.md:3: error: date: 'someday' is not a date" in capsys.readouterr().err
     (site.root / "sitegen.toml").write_text("colour = 'blue'\n")
     assert main(arguments) == 2
+    (site.root / "sitegen.toml").unlink()
+    (site.root / "mine").mkdir()
+    (site.root / "mine" / "notes.txt").write_text("mine")
+    assert main([*arguments, "--out", str(site.root / "mine")]) == 2
+    assert "was not made by sitegen" in capsys.readouterr().err
     with pytest.raises(SystemExit) as usage:
         main(["build", "--no-such-option"])
     assert usage.value.code == 2

@@ -17,8 +17,9 @@ from sitegen.writer import MANIFEST
 from .conftest import FIXTURES, REPO
 
 EXPECTED = Path(__file__).resolve().parent / "golden" / "expected"
-# The search bundle is binary and has its own tests; the manifest lists its hashed names.
-LEFT_OUT = ("pagefind/", MANIFEST)
+# The search bundle is binary and has its own tests; the manifest lists its hashed names; static/ is a plain
+# copy of templates/static/.
+LEFT_OUT = ("pagefind/", "static/", MANIFEST)
 
 
 def site_files(folder: Path) -> dict[str, bytes]:
