@@ -50,13 +50,26 @@ class BuiltSite:
         return (self.out / relative).read_text(encoding="utf-8")
 
 
+def sample_config(root: Path, **settings: object) -> Config:
+    """A copy of the repository's sample archive and its sitegen.toml in root, with the repository's templates."""
+    shutil.copytree(REPO / "content", root / "content")
+    shutil.copy(REPO / "sitegen.toml", root / "sitegen.toml")
+    return load_config(root).replace(templates=str(REPO / "templates"), **settings)
+
+
+def tree_files(folder: Path, leave_out: tuple[str, ...] = ()) -> dict[str, bytes]:
+    """Every file below folder by its relative path, except those whose path starts with one in leave_out."""
+    return {
+        relative: path.read_bytes()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file() and not (relative := path.relative_to(folder).as_posix()).startswith(leave_out)
+    }
+
+
 @pytest.fixture(scope="session")
 def sample_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     """The repository's own sample archive, built once with its search index."""
-    root = tmp_path_factory.mktemp("sample")
-    shutil.copytree(REPO / "content", root / "content")
-    shutil.copy(REPO / "sitegen.toml", root / "sitegen.toml")
-    config = load_config(root).replace(templates=str(REPO / "templates"))
+    config = sample_config(tmp_path_factory.mktemp("sample"))
     return BuiltSite(config, build(config))
 
 

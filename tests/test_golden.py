@@ -14,7 +14,7 @@ from sitegen.build import build
 from sitegen.config import load_config
 from sitegen.writer import MANIFEST
 
-from .conftest import FIXTURES, REPO
+from .conftest import FIXTURES, REPO, tree_files
 
 EXPECTED = Path(__file__).resolve().parent / "golden" / "expected"
 # The search bundle is binary and has its own tests; the manifest lists its hashed names; static/ is a plain
@@ -23,11 +23,7 @@ LEFT_OUT = ("pagefind/", "static/", MANIFEST)
 
 
 def site_files(folder: Path) -> dict[str, bytes]:
-    return {
-        relative: path.read_bytes()
-        for path in sorted(folder.rglob("*"))
-        if path.is_file() and not (relative := path.relative_to(folder).as_posix()).startswith(LEFT_OUT)
-    }
+    return tree_files(folder, LEFT_OUT)
 
 
 def test_fixture_archive_matches_the_expected_site(tmp_path: Path, request: pytest.FixtureRequest) -> None:

@@ -9,7 +9,7 @@ import cbor2
 
 from sitegen.pagefind_bundle import SIGNATURE, canonicalise
 
-from .conftest import BuiltSite
+from .conftest import BuiltSite, tree_files
 
 
 def raw_bundle(site: Path, into: Path) -> Path:
@@ -25,19 +25,15 @@ def reverse_every_filter(bundle: Path) -> None:
         path.write_bytes(gzip.compress(SIGNATURE + cbor2.dumps([name, values[::-1]])))
 
 
-def files(bundle: Path) -> dict[str, bytes]:
-    return {path.relative_to(bundle).as_posix(): path.read_bytes() for path in bundle.rglob("*") if path.is_file()}
-
-
 def test_filter_order_does_not_change_the_bundle(sample_site: BuiltSite, tmp_path: Path) -> None:
     first = raw_bundle(sample_site.out, tmp_path / "first")
     second = tmp_path / "second"
     shutil.copytree(first, second)
     reverse_every_filter(second)
-    assert files(first) != files(second)
+    assert tree_files(first) != tree_files(second)
     canonicalise(first)
     canonicalise(second)
-    assert files(first) == files(second)
+    assert tree_files(first) == tree_files(second)
 
 
 def test_the_entry_points_at_the_renamed_metadata_and_filters(sample_site: BuiltSite, tmp_path: Path) -> None:
