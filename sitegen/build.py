@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar
-
-from tqdm import tqdm
 
 from .config import Config
 from .content import article_files, load_article
@@ -18,14 +14,12 @@ from .library import Library
 from .model import Article
 from .pages import all_pages
 from .problems import Problem, ProblemsError
+from .progress import progress
 from .registry import load_registry
 from .render import environment, render
 from .routes import Routes, output_file
 from .search import build_search_index
 from .writer import OutputWriter
-
-PROGRESS_THRESHOLD = 500  # show a progress bar for steps over more items than this
-T = TypeVar("T")
 
 
 @dataclass
@@ -66,7 +60,7 @@ def build(config: Config, show_progress: bool = False) -> BuildReport:
     with report.step("render"):
         env = environment(config, routes)
         writer.claim(output_file(page.route) for page in pages)
-        for page in _progress(pages, "render", show_progress):
+        for page in progress(pages, "render", show_progress):
             writer.write(output_file(page.route), render(env, page))
         writer.copy_tree(config.templates_dir / "static", "static/")
     if config.search:
@@ -83,7 +77,7 @@ def load_library(config: Config, report: BuildReport, show_progress: bool = Fals
     report.problems.extend(problems)
     articles: list[Article] = []
     files = list(article_files(config.content_dir))
-    for path in _progress(files, "load", show_progress):
+    for path in progress(files, "load", show_progress):
         try:
             article, warnings = load_article(path, config.content_dir, config.zone, registry)
         except ProblemsError as error:
@@ -96,12 +90,6 @@ def load_library(config: Config, report: BuildReport, show_progress: bool = Fals
             articles.append(article)
     report.articles = len(articles)
     return Library.of(articles, registry)
-
-
-def _progress(items: list[T], label: str, show: bool) -> list[T] | tqdm:
-    if not show or len(items) < PROGRESS_THRESHOLD:
-        return items
-    return tqdm(items, desc=label, unit="file", leave=False, file=sys.stderr)
 
 
 def summary(report: BuildReport, out_dir: Path) -> str:

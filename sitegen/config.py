@@ -32,6 +32,7 @@ class Config:
     output: str = "public"
     templates: str = "templates"
     search: bool = True
+    import_year: int = 0  # the year for imported dates that lack one; 0: infer it (see sitegen import)
     # Not read from the file: the folder that relative paths are resolved against.
     root: Path = field(default=Path("."), compare=False)
 
@@ -99,6 +100,8 @@ def validate(config: Config) -> Config:
     for key in ("page_size", "feed_size"):
         if getattr(config, key) < 1:
             raise ConfigError(f"{key} must be at least 1")
+    if config.import_year and not 1000 <= config.import_year <= 9999:
+        raise ConfigError(f"import_year must be a four-digit year, not {config.import_year}")
     if config.related_count < 0:
         raise ConfigError("related_count must not be negative")
     if not config.base_url.endswith("/"):

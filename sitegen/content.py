@@ -19,7 +19,7 @@ ARTICLES_DIR = "articles"
 FIELD_ALIASES = {"author": "authors", "tag": "tags", "person": "people", "description": "summary"}
 KNOWN_FIELDS = {
     "title", "date", "updated", "authors", "category", "tags", "people", "summary", "slug",
-    "source", "draft", "date_inferred",
+    "source", "draft", "date_inferred", "import_hash",
 }  # fmt: skip
 
 

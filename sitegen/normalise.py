@@ -115,8 +115,9 @@ _MARKUP = [
     (re.compile(r"!\[([^\]]*)\]\([^)]*\)"), r"\1"),  # images
     (re.compile(r"\[([^\]]*)\]\([^)]*\)"), r"\1"),  # links
     (re.compile(r"<[^>]+>"), ""),  # raw HTML tags
-    (re.compile(r"[*_`]+"), ""),  # emphasis and code marks
+    (re.compile(r"(?<!\\)[*_`]+"), ""),  # emphasis and code marks
     (re.compile(r"^\s{0,3}(#{1,6}|>|[-+*]|\d+[.)])\s+", re.MULTILINE), ""),  # block markers
+    (re.compile(r"\\([!-/:-@\[-`{-~])"), r"\1"),  # backslash escapes
 ]
 
 

@@ -66,6 +66,14 @@ def tree_files(folder: Path, leave_out: tuple[str, ...] = ()) -> dict[str, bytes
     }
 
 
+def replace_tree(folder: Path, files: dict[str, bytes]) -> None:
+    """Make folder hold exactly these files: how --update-golden rewrites an expected tree."""
+    shutil.rmtree(folder, ignore_errors=True)
+    for relative, data in files.items():
+        (folder / relative).parent.mkdir(parents=True, exist_ok=True)
+        (folder / relative).write_bytes(data)
+
+
 @pytest.fixture(scope="session")
 def sample_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     """The repository's own sample archive, built once with its search index."""

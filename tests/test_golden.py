@@ -14,7 +14,7 @@ from sitegen.build import build
 from sitegen.config import load_config
 from sitegen.writer import MANIFEST
 
-from .conftest import FIXTURES, REPO, tree_files
+from .conftest import FIXTURES, REPO, replace_tree, tree_files
 
 EXPECTED = Path(__file__).resolve().parent / "golden" / "expected"
 # The search bundle is binary and has its own tests; the manifest lists its hashed names; static/ is a plain
@@ -34,10 +34,7 @@ def test_fixture_archive_matches_the_expected_site(tmp_path: Path, request: pyte
     assert report.problems == []
     built = site_files(config.output_dir)
     if request.config.getoption("--update-golden"):
-        shutil.rmtree(EXPECTED, ignore_errors=True)
-        for relative, data in built.items():
-            (EXPECTED / relative).parent.mkdir(parents=True, exist_ok=True)
-            (EXPECTED / relative).write_bytes(data)
+        replace_tree(EXPECTED, built)
     expected = site_files(EXPECTED)
     assert sorted(built) == sorted(expected), "pages added or missing; regenerate with --update-golden if intended"
     changed = [relative for relative in built if built[relative] != expected[relative]]

@@ -1,0 +1,277 @@
+"""`sitegen import`: raw article files in, one canonical Markdown file per article out.
+
+Raw files are only ever read. Each article file records its sources (path and SHA-256), so importing a file again
+finds its article: unchanged, it is left as it is; changed, the article is updated, unless a person has edited the
+article since, in which case it is skipped (--force overwrites). A file with the same text as an article already in
+the archive is the same article scraped twice: its path is recorded as a second source.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sys
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from . import normalise
+from .article_file import ArticleFile, article_text, fingerprint
+from .content import ARTICLES_DIR
+from .importers import Draft, ReadError, read_draft
+from .importers.dates import DateClues, SettledDate, settle
+from .progress import progress
+from .writer import write_atomically
+
+RAW_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".mdown", ".mkd", ".html", ".htm", ".xhtml")
+STATUSES = ("imported", "updated", "unchanged", "skipped", "failed")
+
+
+@dataclass(frozen=True)
+class ImportOptions:
+    content_dir: Path
+    zone: ZoneInfo
+    root: Path  # source paths inside it are recorded relative to it
+    year: int | None = None
+    now: datetime | None = None  # the reference date for a missing year; else each file's modification time
+    force: bool = False
+    format: str | None = None
+
+
+@dataclass(frozen=True)
+class Outcome:
+    source: str
+    status: str
+    article: Path | None = None
+    message: str | None = None
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass
+class ImportReport:
+    outcomes: list[Outcome] = field(default_factory=list)
+    ignored: int = 0  # files in the folders given that are not article files by their name
+
+    @property
+    def counts(self) -> Counter[str]:
+        return Counter(outcome.status for outcome in self.outcomes)
+
+    @property
+    def failed(self) -> bool:
+        return self.counts["failed"] > 0
+
+    def lines(self) -> Iterator[str]:
+        for outcome in self.outcomes:
+            for warning in outcome.warnings:
+                yield f"{outcome.source}: warning: {warning}"
+            if outcome.status in ("skipped", "failed"):
+                yield f"{outcome.source}: {outcome.status}: {outcome.message}"
+
+    def summary(self, articles_dir: Path) -> str:
+        counts = ", ".join(f"{self.counts[status]} {status}" for status in STATUSES)
+        ignored = f"; {self.ignored} files ignored (not {', '.join(RAW_SUFFIXES)})" if self.ignored else ""
+        return f"Import into {articles_dir}: {counts}{ignored}"
+
+
+def import_sources(sources: list[Path], options: ImportOptions, show_progress: bool = False) -> ImportReport:
+    report = ImportReport()
+    articles_dir = options.content_dir / ARTICLES_DIR
+    files = list(_raw_files(sources, articles_dir, report))
+    archive = Archive.load(articles_dir)
+    for path in progress(files, "import", show_progress):
+        report.outcomes.append(_Importer(path, options, archive).run())
+    return report
+
+
+def _raw_files(sources: list[Path], articles_dir: Path, report: ImportReport) -> Iterator[Path]:
+    """The files to import, in a stable order: named files as they are, folders' article files, hidden ones left out."""
+    seen: set[Path] = set()
+    for source in sources:
+        if source.is_dir():
+            candidates = []
+            for folder, subfolders, names in os.walk(source):
+                subfolders[:] = sorted(name for name in subfolders if not name.startswith("."))
+                for name in sorted(names):
+                    if name.startswith("."):
+                        continue
+                    if name.lower().endswith(RAW_SUFFIXES) or "." not in name:
+                        candidates.append(Path(folder, name))
+                    else:
+                        report.ignored += 1
+        else:
+            candidates = [source]
+        for candidate in candidates:
+            resolved = candidate.resolve()
+            if resolved in seen or resolved.is_relative_to(articles_dir.resolve()):
+                continue  # never read the archive's own articles back into it
+            seen.add(resolved)
+            yield candidate
+
+
+class Archive:
+    """The article files already in content/articles/, found by source path and by text."""
+
+    def __init__(self, articles_dir: Path) -> None:
+        self.articles_dir = articles_dir
+        self.files: dict[Path, ArticleFile | None] = {}
+        self.by_source: dict[str, Path] = {}
+        self.by_fingerprint: dict[str, Path] = {}
+
+    @classmethod
+    def load(cls, articles_dir: Path) -> Archive:
+        archive = cls(articles_dir)
+        if articles_dir.is_dir():
+            for path in sorted(articles_dir.rglob("*.md")):
+                try:
+                    text = path.read_text(encoding="utf-8")
+                except (OSError, UnicodeDecodeError):
+                    archive.files[path] = None
+                    continue
+                archive.remember(path, ArticleFile.parse(text))
+        return archive
+
+    def remember(self, path: Path, article: ArticleFile | None) -> None:
+        self._forget(path)
+        self.files[path] = article
+        if article is not None:
+            for source in article.source_paths:
+                self.by_source.setdefault(source, path)
+            self.by_fingerprint.setdefault(fingerprint(article.body), path)
+
+    def _forget(self, path: Path) -> None:
+        previous = self.files.get(path)
+        if previous is None:
+            return
+        for source in previous.source_paths:
+            if self.by_source.get(source) == path:
+                del self.by_source[source]
+        text = fingerprint(previous.body)
+        if self.by_fingerprint.get(text) == path:
+            del self.by_fingerprint[text]
+
+    def write(self, path: Path, text: str) -> None:
+        write_atomically(path, text.encode("utf-8"))
+        self.remember(path, ArticleFile.parse(text))
+
+    def free_path(self, settled: datetime, slug: str) -> Path:
+        """content/articles/YYYY/MM/<slug>.md, with -2, -3 ... if another article has that path."""
+        folder = self.articles_dir / f"{settled.year:04d}" / f"{settled.month:02d}"
+        path, number = folder / f"{slug}.md", 1
+        while path in self.files or path.exists():
+            number += 1
+            path = folder / f"{slug}-{number}.md"
+        return path
+
+
+class _Importer:
+    """Imports one raw file into the archive."""
+
+    def __init__(self, path: Path, options: ImportOptions, archive: Archive) -> None:
+        self.path, self.options, self.archive = path, options, archive
+        self.source_path = _source_path(path, options.root)
+        self.warnings: list[str] = []
+
+    def run(self) -> Outcome:
+        try:
+            data = self.path.read_bytes()
+            draft, _ = read_draft(data, self.path.name, self.options.format)
+            settled = settle(draft.date, self._clues(draft))
+        except (OSError, ReadError) as error:
+            return self._outcome("failed", message=_reason(error))
+        if settled.warning:
+            self.warnings.append(settled.warning)
+        source = {"path": self.source_path, "sha256": hashlib.sha256(data).hexdigest()}
+        if draft.url:
+            source["url"] = draft.url
+        body = draft.body.rstrip("\n") + "\n"
+        return self._place(draft, settled, source, body)
+
+    def _place(self, draft: Draft, settled: SettledDate, source: dict[str, Any], body: str) -> Outcome:
+        same_text = self.archive.by_fingerprint.get(fingerprint(body))
+        known = self.archive.by_source.get(self.source_path)
+        if known is not None:
+            existing = self.archive.files[known]
+            assert existing is not None
+            if existing.source_paths[0] == self.source_path:
+                sources = [source if item.get("path") == self.source_path else item for item in existing.sources]
+                return self._write(known, article_text(_fields(draft, settled, sources), body), "updated")
+            if same_text == known:  # a second source of an article: only its record changes
+                sources = [source if item.get("path") == self.source_path else item for item in existing.sources]
+                return self._write(known, existing.with_sources(sources), "updated")
+            others = [item for item in existing.sources if item.get("path") != self.source_path]
+            outcome = self._write(known, existing.with_sources(others), "updated")  # no longer the same article
+            if outcome.status == "skipped":
+                return outcome
+        if same_text is not None:
+            existing = self.archive.files[same_text]
+            assert existing is not None
+            outcome = self._write(same_text, existing.with_sources([*existing.sources, source]), "updated")
+            if outcome.status == "updated":
+                return self._outcome("updated", same_text, f"same article as {same_text.name}; source recorded")
+            return outcome
+        path = self.archive.free_path(settled.value, normalise.slug(draft.slug or draft.title))
+        return self._write(path, article_text(_fields(draft, settled, [source]), body), "imported")
+
+    def _write(self, path: Path, text: str, status: str) -> Outcome:
+        existing = self.archive.files.get(path)
+        if existing is not None and existing.text == text:
+            return self._outcome("unchanged", path)
+        if existing is not None and existing.edited and not self.options.force:
+            message = f"{path} has been edited since it was imported; left as it is (--force overwrites it)"
+            return self._outcome("skipped", path, message)
+        self.archive.write(path, text)
+        return self._outcome(status, path)
+
+    def _clues(self, draft: Draft) -> DateClues:
+        reference = self.options.now or datetime.fromtimestamp(self.path.stat().st_mtime, tz=self.options.zone)
+        return DateClues(
+            zone=self.options.zone, reference=reference, year=self.options.year, path=self.source_path,
+            text=f"{draft.title}\n{draft.body}",
+        )  # fmt: skip
+
+    def _outcome(self, status: str, article: Path | None = None, message: str | None = None) -> Outcome:
+        return Outcome(self.source_path, status, article, message, tuple(self.warnings))
+
+
+def _fields(draft: Draft, settled: SettledDate, sources: list[dict[str, Any]]) -> dict[str, Any]:
+    """The canonical front-matter, in the schema's order."""
+    fields: dict[str, Any] = {
+        "title": draft.title,
+        "date": settled.value.isoformat(),
+        "authors": list(draft.authors),
+    }
+    if draft.category:
+        fields["category"] = draft.category
+    fields["tags"] = list(draft.tags)
+    fields["people"] = list(draft.people)
+    fields["summary"] = draft.summary or normalise.summary_from_body(draft.body)
+    fields["slug"] = normalise.slug(draft.slug or draft.title)
+    fields["source"] = sources
+    if draft.draft:
+        fields["draft"] = True
+    if settled.inferred:
+        fields["date_inferred"] = settled.inferred
+    return fields
+
+
+def _source_path(path: Path, root: Path) -> str:
+    """How the article records where it came from: relative to the site's folder when inside it."""
+    resolved = path.resolve()
+    root = root.resolve()
+    return resolved.relative_to(root).as_posix() if resolved.is_relative_to(root) else resolved.as_posix()
+
+
+def _reason(error: Exception) -> str:
+    if isinstance(error, OSError):
+        return f"cannot be read: {error.strerror or error}"
+    return str(error)
+
+
+def show_report(report: ImportReport, articles_dir: Path) -> None:
+    for line in report.lines():
+        print(line, file=sys.stderr)
+    print(report.summary(articles_dir))
