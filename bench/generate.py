@@ -1,6 +1,7 @@
-"""Generate a deterministic archive of N news articles in sitegen's canonical format.
+"""Generate a deterministic archive of N news articles in sitegen's canonical format, or as raw scrapes.
 
     python bench/generate.py 2000 bench/work/corpus-2000
+    python bench/generate.py 2000 bench/work/scrapes-2000 --scrapes
 
 Tags and people are drawn from long-tailed (Zipf-like) distributions, so a few appear on thousands of
 articles and most on a handful, as in a real archive; dates spread over ten years; lengths vary.
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import random
+from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -165,7 +167,23 @@ def sentence(rng: random.Random, names: list[str]) -> str:
     return " ".join(words).capitalize() + "."
 
 
-def article(rng: random.Random, number: int, people: list[str], tags: list[str]) -> tuple[Path, str]:
+@dataclass(frozen=True)
+class Story:
+    number: int
+    date: datetime
+    title: str
+    author: str
+    category: str
+    tags: list[str]
+    people: list[str]
+    paragraphs: list[str]
+
+    @property
+    def slug(self) -> str:
+        return f"{'-'.join(self.title.lower().split()[:8])}-{self.number}"
+
+
+def story(rng: random.Random, number: int, people: list[str], tags: list[str]) -> Story:
     date = START + timedelta(minutes=rng.randint(0, 10 * 365 * 24 * 60))
     its_people = zipf_pick(rng, people, rng.randint(0, 4))
     its_tags = zipf_pick(rng, tags, rng.randint(1, 6))
@@ -173,34 +191,61 @@ def article(rng: random.Random, number: int, people: list[str], tags: list[str])
     paragraphs = [
         " ".join(sentence(rng, its_people) for _ in range(rng.randint(2, 5))) for _ in range(rng.randint(3, 9))
     ]
-    slug = f"{'-'.join(title.lower().split()[:8])}-{number}"
+    author, category = rng.choice(AUTHORS), rng.choice(CATEGORIES)
+    return Story(number, date, title, author, category, its_tags, its_people, paragraphs)
+
+
+def canonical(item: Story) -> tuple[Path, str]:
+    """The story as an article file in sitegen's canonical format."""
     front = [
         "---",
-        f"title: {title}",
-        f"date: {date.isoformat()}",
-        f"authors: [{rng.choice(AUTHORS)}]",
-        f"category: {rng.choice(CATEGORIES)}",
-        "tags: [" + ", ".join(its_tags) + "]",
-        "people: [" + ", ".join(its_people) + "]",
-        f"slug: {slug}",
+        f"title: {item.title}",
+        f"date: {item.date.isoformat()}",
+        f"authors: [{item.author}]",
+        f"category: {item.category}",
+        "tags: [" + ", ".join(item.tags) + "]",
+        "people: [" + ", ".join(item.people) + "]",
+        f"slug: {item.slug}",
         "---",
         "",
     ]
-    path = Path(f"{date.year:04d}/{date.month:02d}/{slug}.md")
-    return path, "\n".join(front) + "\n\n".join(paragraphs) + "\n"
+    path = Path(f"{item.date.year:04d}/{item.date.month:02d}/{item.slug}.md")
+    return path, "\n".join(front) + "\n\n".join(item.paragraphs) + "\n"
 
 
-def generate(count: int, out: Path, seed: int = 2025) -> None:
+def scrape(item: Story) -> tuple[Path, str]:
+    """The story as a plain-text scrape in the seed's layout: the byline's date has no year, a weekday is named."""
+    weekday = item.date.strftime("%A")
+    lines = [
+        item.title,
+        f"  • {item.author}",
+        f"  • {item.date.day} {item.date.strftime('%B')}, {item.date.strftime('%H:%M')}",
+        f"  • {item.category}",
+        "",
+        item.title,
+        "",
+        f"Officials said on {weekday} that {item.paragraphs[0][0].lower()}{item.paragraphs[0][1:]}",
+        *[f"\n{paragraph}" for paragraph in item.paragraphs[1:]],
+    ]
+    return Path(f"{item.date.year:04d}/{item.slug}.txt"), "\n".join(lines) + "\n"
+
+
+def stories(count: int, seed: int) -> list[Story]:
     rng = random.Random(seed)
     people = sorted({f"{first} {last}" for first in FIRST for last in LAST})
     rng.shuffle(people)
     tags = PLACES + TOPICS + [f"{word.capitalize()} {topic}" for word in WORDS[:40] for topic in TOPICS[:5]]
     rng.shuffle(tags)
-    articles_dir = out / "content" / "articles"
-    for number in range(count):
-        path, text = article(rng, number, people, tags)
-        (articles_dir / path).parent.mkdir(parents=True, exist_ok=True)
-        (articles_dir / path).write_text(text, encoding="utf-8")
+    return [story(rng, number, people, tags) for number in range(count)]
+
+
+def generate(count: int, out: Path, seed: int = 2025, scrapes: bool = False) -> None:
+    """Write the archive into out/content/articles/, or as plain-text scrapes into out/scrapes/ (by year)."""
+    folder = out / "scrapes" if scrapes else out / "content" / "articles"
+    for item in stories(count, seed):
+        path, text = scrape(item) if scrapes else canonical(item)
+        (folder / path).parent.mkdir(parents=True, exist_ok=True)
+        (folder / path).write_text(text, encoding="utf-8")
     templates = Path(__file__).resolve().parent.parent / "templates"
     settings = f'title = "Benchmark archive"\ntimezone = "Europe/Moscow"\ntemplates = "{templates}"\n'
     (out / "sitegen.toml").write_text(settings)
@@ -211,8 +256,9 @@ def main() -> None:
     parser.add_argument("count", type=int)
     parser.add_argument("out", type=Path)
     parser.add_argument("--seed", type=int, default=2025)
+    parser.add_argument("--scrapes", action="store_true", help="write plain-text scrapes to import instead")
     args = parser.parse_args()
-    generate(args.count, args.out, args.seed)
+    generate(args.count, args.out, args.seed, args.scrapes)
 
 
 if __name__ == "__main__":

@@ -1,6 +1,7 @@
 """Build one generated archive with sitegen, Hugo and Pagefind, and print time, peak memory and ratios.
 
     .venv/bin/python bench/run.py 2000 [20000 ...]
+    .venv/bin/python bench/run.py --import 2000      # import plain-text scrapes, then build them
 
 Each tool runs as its own process; its wall time and peak resident memory (of it and the processes it
 waits for, such as sitegen's Pagefind) come from the operating system's accounting of that process.
@@ -68,6 +69,28 @@ def bench(count: int) -> dict[str, Run]:
     }
 
 
+def bench_import(count: int) -> dict[str, Run]:
+    """Import count plain-text scrapes in the seed's layout, import them again, then build the result."""
+    site = WORK / f"scrapes-{count}"
+    if not (site / "scrapes").exists():
+        generate(count, site, scrapes=True)
+    shutil.rmtree(site / "content", ignore_errors=True)
+    shutil.rmtree(site / "public", ignore_errors=True)
+    sitegen = str(BIN / "sitegen")
+    importing = [sitegen, "import", "scrapes", "--root", str(site), "--now", "2026-11-24"]
+    return {
+        "sitegen import, new archive": measure(importing, site),
+        "sitegen import again, nothing changed": measure(importing, site),
+        "sitegen build of the import": measure([sitegen, "build", "--root", str(site)], site),
+    }
+
+
+def import_report(count: int, runs: dict[str, Run]) -> str:
+    lines = [f"{count} plain-text scrapes", f"{'':40} {'wall s':>8} {'peak MB':>9}"]
+    lines += [f"{name:40} {run.seconds:8.2f} {run.peak_mb:9.0f}" for name, run in runs.items()]
+    return "\n".join(lines)
+
+
 def report(count: int, runs: dict[str, Run]) -> str:
     lines = [f"{count} articles", f"{'':40} {'wall s':>8} {'peak MB':>9}"]
     lines += [f"{name:40} {run.seconds:8.2f} {run.peak_mb:9.0f}" for name, run in runs.items()]
@@ -82,8 +105,13 @@ def report(count: int, runs: dict[str, Run]) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("counts", type=int, nargs="*", default=[2000])
-    for count in parser.parse_args().counts:
-        print(report(count, bench(count)), flush=True)
+    parser.add_argument("--import", dest="importing", action="store_true", help="time sitegen import instead")
+    args = parser.parse_args()
+    for count in args.counts:
+        if args.importing:
+            print(import_report(count, bench_import(count)), flush=True)
+        else:
+            print(report(count, bench(count)), flush=True)
 
 
 if __name__ == "__main__":

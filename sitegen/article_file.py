@@ -71,6 +71,11 @@ class ArticleFile:
     def edited(self) -> bool:
         return is_edited(self.text)
 
+    @property
+    def imported(self) -> bool:
+        """Whether import wrote this file at some time (a person may have edited it since)."""
+        return IMPORT_HASH in self.meta
+
     def with_sources(self, sources: list[dict[str, Any]]) -> str:
         return article_text({**self.meta, "source": sources}, self.body)
 

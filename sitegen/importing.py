@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import sys
 from collections import Counter
 from collections.abc import Iterator
@@ -157,14 +158,32 @@ class Archive:
         write_atomically(path, text.encode("utf-8"))
         self.remember(path, ArticleFile.parse(text))
 
+    def remove(self, path: Path) -> None:
+        self._forget(path)
+        del self.files[path]
+        path.unlink()
+        for folder in path.parents:  # an emptied month or year folder goes too
+            if folder == self.articles_dir or any(folder.iterdir()):
+                break
+            folder.rmdir()
+
+    def place_for(self, path: Path, settled: datetime, slug: str) -> Path:
+        """Where an updated article belongs: where it is, unless its date or slug moved it to another path."""
+        if path.parent == self._folder(settled) and re.fullmatch(rf"{re.escape(slug)}(-\d+)?", path.stem):
+            return path
+        return self.free_path(settled, slug)
+
     def free_path(self, settled: datetime, slug: str) -> Path:
         """content/articles/YYYY/MM/<slug>.md, with -2, -3 ... if another article has that path."""
-        folder = self.articles_dir / f"{settled.year:04d}" / f"{settled.month:02d}"
+        folder = self._folder(settled)
         path, number = folder / f"{slug}.md", 1
         while path in self.files or path.exists():
             number += 1
             path = folder / f"{slug}-{number}.md"
         return path
+
+    def _folder(self, settled: datetime) -> Path:
+        return self.articles_dir / f"{settled.year:04d}" / f"{settled.month:02d}"
 
 
 class _Importer:
@@ -198,7 +217,9 @@ class _Importer:
             assert existing is not None
             if existing.source_paths[0] == self.source_path:
                 sources = [source if item.get("path") == self.source_path else item for item in existing.sources]
-                return self._write(known, article_text(_fields(draft, settled, sources), body), "updated")
+                fields = _fields(draft, settled, sources)
+                target = self.archive.place_for(known, settled.value, fields["slug"])
+                return self._write(known, article_text(fields, body), "updated", target)
             if same_text == known:  # a second source of an article: only its record changes
                 sources = [source if item.get("path") == self.source_path else item for item in existing.sources]
                 return self._write(known, existing.with_sources(sources), "updated")
@@ -211,20 +232,26 @@ class _Importer:
             assert existing is not None
             outcome = self._write(same_text, existing.with_sources([*existing.sources, source]), "updated")
             if outcome.status == "updated":
-                return self._outcome("updated", same_text, f"same article as {same_text.name}; source recorded")
+                shown = _source_path(same_text, self.options.root)
+                return self._outcome("updated", same_text, f"the same article as {shown}; source recorded there")
             return outcome
         path = self.archive.free_path(settled.value, normalise.slug(draft.slug or draft.title))
         return self._write(path, article_text(_fields(draft, settled, [source]), body), "imported")
 
-    def _write(self, path: Path, text: str, status: str) -> Outcome:
+    def _write(self, path: Path, text: str, status: str, target: Path | None = None) -> Outcome:
+        """Write text over path (or to target, removing path), unless a person has edited path since import."""
+        target = target or path
         existing = self.archive.files.get(path)
-        if existing is not None and existing.text == text:
+        if existing is not None and existing.text == text and target == path:
             return self._outcome("unchanged", path)
         if existing is not None and existing.edited and not self.options.force:
-            message = f"{path} has been edited since it was imported; left as it is (--force overwrites it)"
-            return self._outcome("skipped", path, message)
-        self.archive.write(path, text)
-        return self._outcome(status, path)
+            shown = _source_path(path, self.options.root)
+            why = "has been edited since it was imported" if existing.imported else "was not written by import"
+            return self._outcome("skipped", path, f"{shown} {why}; left as it is (--force overwrites it)")
+        self.archive.write(target, text)
+        if target != path:
+            self.archive.remove(path)
+        return self._outcome(status, target)
 
     def _clues(self, draft: Draft) -> DateClues:
         reference = self.options.now or datetime.fromtimestamp(self.path.stat().st_mtime, tz=self.options.zone)

@@ -104,3 +104,20 @@ def test_a_time_without_an_offset_is_in_the_configured_zone() -> None:
     assert settle(DateText(6, 3, 2025, 12, 30), clues()).value.isoformat() == "2025-06-03T12:30:00+03:00"
     with_offset = settle(DateText(6, 3, 2025, 12, 30, 0, 60), clues()).value
     assert with_offset.isoformat() == "2025-06-03T12:30:00+01:00"
+
+
+@pytest.mark.parametrize(
+    ("path", "year"),
+    [
+        ("scrapes/2019/story.txt", 2019),
+        ("scrapes/2019-archive/story.txt", 2019),
+        ("2018/06/2019-05-01-story.md", 2019),
+        ("2019_story.txt", 2019),
+        ("scrapes/2024/story-1915.txt", 2024),
+        ("scrapes/story-1915.txt", None),
+        ("scrapes/2031/story.txt", None),  # after the reference date: not a year of the archive
+    ],
+)
+def test_a_year_is_taken_from_folder_and_file_names_not_from_ids(path: str, year: int | None) -> None:
+    settled = settle(DateText(6, 3), clues(path=path))
+    assert (settled.value.year, settled.inferred) == (year, "path") if year else settled.inferred != "path"

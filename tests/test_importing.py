@@ -234,3 +234,27 @@ def test_the_command_line_reports_a_summary_and_exits_1_on_failures(
 
     assert main(["import", str(tmp_path / "raw" / "museum.txt"), "--root", str(tmp_path), "--year", "2023"]) == 0
     assert "1 updated" in capsys.readouterr().out
+
+
+def test_an_article_whose_date_changes_moves_to_its_new_month(tmp_path: Path) -> None:
+    raw = write(tmp_path / "raw" / "pier.txt", STORY.format(weeks=6))
+    run_import(tmp_path, raw)
+    write(raw, STORY.format(weeks=6).replace("4 March", "2 April"))
+    assert statuses(run_import(tmp_path, raw)) == ["updated"]
+    assert sorted(articles(tmp_path)) == ["2025/04/pier-reopens-after-storm-repairs.md"]
+    assert not (tmp_path / "content" / "articles" / "2025" / "03").exists()
+    assert statuses(run_import(tmp_path, raw)) == ["unchanged"]
+
+
+def test_a_second_scrape_of_a_hand_written_article_is_skipped_with_a_message(tmp_path: Path) -> None:
+    hand_written = write(
+        tmp_path / "content" / "articles" / "pier.md",
+        "---\ntitle: Pier\ndate: 2025-03-04\n---\n\n" + STORY.format(weeks=6).split("\n\n", 1)[1],
+    )
+    before = hand_written.read_bytes()
+    report = run_import(tmp_path, write(tmp_path / "raw" / "pier.txt", STORY.format(weeks=6)))
+    assert statuses(report) == ["skipped"]
+    assert report.outcomes[0].message == (
+        "content/articles/pier.md was not written by import; left as it is (--force overwrites it)"
+    )
+    assert hand_written.read_bytes() == before

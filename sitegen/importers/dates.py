@@ -47,7 +47,7 @@ _WORDED = re.compile(
 )
 _TIME_ONLY = re.compile(rf"^(?:at\s+)?{_TIME}(?:\s*{_ZONE})?$", re.IGNORECASE)
 _TIME_FIRST = re.compile(rf"^(?P<time>{_TIME.replace('?P<', '?P<t_')})\s*[,|–-]?\s*(?P<rest>.+)$", re.IGNORECASE)
-_YEAR_IN_PATH = re.compile(r"(?<!\d)(19\d{2}|20\d{2})(?!\d)")
+_YEAR_AT_START = re.compile(r"^(19\d{2}|20\d{2})(?!\d)")
 _FULL_DATE_IN_PATH = re.compile(r"(?<!\d)((?:19|20)\d{2})[-_/.](\d{2})[-_/.](\d{2})(?!\d)")
 _WEEKDAY_WORD = re.compile(r"\b(" + "|".join(_WEEKDAY_NAMES) + r")\b", re.IGNORECASE)
 
@@ -248,8 +248,14 @@ def _weekdays_in(text: str) -> set[int]:
 
 
 def _year_in_path(path: str, latest: int) -> int | None:
-    years = [int(year) for year in _YEAR_IN_PATH.findall(path) if int(year) <= latest]
-    return years[-1] if years else None
+    """The year of a full date in the path, else of the last folder or file name that starts with a year.
+
+    Other numbers in a name are more often an id than a year ('story-1915.txt'), so they are not taken.
+    """
+    dates = _FULL_DATE_IN_PATH.findall(path)
+    starts = [match.group(1) for part in path.split("/") if (match := _YEAR_AT_START.match(part))]
+    years = [int(year) for year in [*(year for year, _, _ in dates[-1:]), *reversed(starts)] if int(year) <= latest]
+    return years[0] if years else None
 
 
 def _date_from_path(clues: DateClues) -> SettledDate | None:
