@@ -72,3 +72,8 @@ def test_the_format_is_told_from_the_file_itself(text: str, name: str, expected:
 def test_a_forced_format_is_used_as_given() -> None:
     draft, kind = read_draft(b"Title: Budget day\n\nText.\n", "a.md", "text")
     assert kind == "text" and draft.title == "Title: Budget day"
+
+
+def test_an_underlined_headline_keeps_its_underline_out_of_the_text() -> None:
+    draft = read_text("Headline here\n=============\nBy Sam Green\n\nThe text.\n")
+    assert draft.body == "The text." and draft.authors == ("Sam Green",)

@@ -25,6 +25,7 @@ _LABELLED = re.compile(
     r"(?P<value>.+)$",
     re.IGNORECASE,
 )
+_RULE = re.compile(r"[=\-_*~]{3,}")
 _NAME_SPLIT = re.compile(r"\s*(?:,|&|\band\b)\s*", re.IGNORECASE)
 _LIST_ITEM = re.compile(r"^(?:[•·▪►*]|-(?!-)|\d{1,3}[.)])\s+")
 # Section names news sites use; a byline item that is one of them is the category, wherever it stands.
@@ -81,7 +82,7 @@ class _Byline:
 
     def take(self, line: str, title: str) -> bool:
         """Read one line if it belongs to the byline (or repeats the headline); False at the first paragraph."""
-        if _same_words(line, title):
+        if _same_words(line, title) or _RULE.fullmatch(line):  # a repeated headline, or one underlined
             return True
         if len(line) > MAX_BYLINE_LENGTH:
             return False
