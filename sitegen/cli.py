@@ -1,17 +1,20 @@
-"""The command line: sitegen import, sitegen build, sitegen serve."""
+"""The command line: sitegen import, build, serve, check and new."""
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from datetime import datetime
 from pathlib import Path
 
 from .build import build, summary
+from .check import check
 from .config import Config, ConfigError, load_config
 from .content import ARTICLES_DIR
 from .importers import FORMATS
 from .importing import ImportOptions, import_sources, show_report
+from .new import new_article
 from .render import TemplateProblem
 from .search import SearchIndexError
 from .serve import make_server
@@ -29,12 +32,26 @@ def main(argv: list[str] | None = None) -> int:
     _add_site_options(serve_parser)
     serve_parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     serve_parser.add_argument("--port", type=int, default=8000, help="port to listen on (default 8000)")
+    check_parser = commands.add_parser("check", help="check the content, build, and check the built site")
+    _add_site_options(check_parser)
+    check_parser.add_argument("--json", action="store_true", help="print the findings as JSON")
+    check_parser.add_argument("--no-build", action="store_true", help="check the site already in the output folder")
+    new_parser = commands.add_parser("new", help="write a new article file with today's date")
+    new_parser.add_argument("title", help="the headline")
+    new_parser.add_argument("--root", type=Path, default=Path("."), help="the site's folder, with sitegen.toml")
+    new_parser.add_argument("--content", type=Path, help="the content folder (default: content)")
+    new_parser.add_argument("--author", action="append", default=[], help="an author (may be given more than once)")
+    new_parser.add_argument("--category", help="the article's section")
     _add_import_parser(commands)
     args = parser.parse_args(argv)
     try:
         config = _config(args)
         if args.command == "import":
             return run_import(config, args)
+        if args.command == "check":
+            return run_check(config, args.json, build_first=not args.no_build)
+        if args.command == "new":
+            return run_new(config, args.title, args.author, args.category)
         return run_build(config) if args.command == "build" else run_serve(config, args.host, args.port)
     except (ConfigError, OutputError, TemplateProblem, SearchIndexError) as error:
         print(f"sitegen: {error}", file=sys.stderr)
@@ -87,6 +104,27 @@ def run_import(config: Config, args: argparse.Namespace) -> int:
     report = import_sources(args.sources, options, show_progress=sys.stderr.isatty())
     show_report(report, config.content_dir / ARTICLES_DIR)
     return EXIT_CONTENT_ERRORS if report.failed else EXIT_OK
+
+
+def run_check(config: Config, as_json: bool, build_first: bool) -> int:
+    problems = check(config, build_first)
+    errors = [problem for problem in problems if not problem.warning]
+    if as_json:
+        findings = [{"level": "warning" if p.warning else "error", "file": str(p.file), "line": p.line,
+                     "field": p.field, "message": p.message} for p in problems]  # fmt: skip
+        summary = {"ok": not errors, "errors": len(errors), "warnings": len(problems) - len(errors)}
+        print(json.dumps({**summary, "problems": findings}, indent=2, ensure_ascii=False))
+    else:
+        for problem in problems:
+            print(problem)
+        print(f"Checked {config.root}: {len(errors)} errors, {len(problems) - len(errors)} warnings")
+    return EXIT_CONTENT_ERRORS if errors else EXIT_OK
+
+
+def run_new(config: Config, title: str, authors: list[str], category: str | None) -> int:
+    path = new_article(config, title, authors, category)
+    print(f"Wrote {path}")
+    return EXIT_OK
 
 
 def run_build(config: Config) -> int:
