@@ -9,9 +9,9 @@ import pytest
 from sitegen.build import build
 from sitegen.cli import main
 from sitegen.config import Config
+from sitegen.linkcheck import broken_links
 
 from .conftest import REPO, BuiltSite, sample_config, tree_files, write_article
-from sitegen.linkcheck import broken_links
 
 SEED = "2025/06/03/kremlin-says-no-breakthrough-agreement-reached-during-2nd-round-of-talks-with/index.html"
 ATOM = "{http://www.w3.org/2005/Atom}"
