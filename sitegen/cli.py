@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import threading
 from datetime import datetime
 from pathlib import Path
 
@@ -14,10 +15,12 @@ from .config import Config, ConfigError, load_config
 from .content import ARTICLES_DIR
 from .importers import FORMATS
 from .importing import ImportOptions, import_sources, show_report
+from .livereload import SiteState
 from .new import new_article
 from .render import TemplateProblem
 from .search import SearchIndexError
 from .serve import make_server
+from .watch import Rebuilder, watch_and_rebuild
 from .writer import OutputError
 
 EXIT_OK, EXIT_CONTENT_ERRORS, EXIT_USAGE = 0, 1, 2
@@ -32,6 +35,7 @@ def main(argv: list[str] | None = None) -> int:
     _add_site_options(serve_parser)
     serve_parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     serve_parser.add_argument("--port", type=int, default=8000, help="port to listen on (default 8000)")
+    serve_parser.add_argument("--no-watch", action="store_true", help="serve without rebuilding on change")
     check_parser = commands.add_parser("check", help="check the content, build, and check the built site")
     _add_site_options(check_parser)
     check_parser.add_argument("--json", action="store_true", help="print the findings as JSON")
@@ -52,7 +56,7 @@ def main(argv: list[str] | None = None) -> int:
             return run_check(config, args.json, build_first=not args.no_build)
         if args.command == "new":
             return run_new(config, args.title, args.author, args.category)
-        return run_build(config) if args.command == "build" else run_serve(config, args.host, args.port)
+        return run_build(config) if args.command == "build" else run_serve(config, args)
     except (ConfigError, OutputError, TemplateProblem, SearchIndexError) as error:
         print(f"sitegen: {error}", file=sys.stderr)
         return EXIT_USAGE if isinstance(error, ConfigError | OutputError) else EXIT_CONTENT_ERRORS
@@ -135,18 +139,29 @@ def run_build(config: Config) -> int:
     return EXIT_CONTENT_ERRORS if report.errors else EXIT_OK
 
 
-def run_serve(config: Config, host: str, port: int) -> int:
-    status = run_build(config)
-    server = make_server(config.output_dir, config.base_path, host, port)
+def run_serve(config: Config, args: argparse.Namespace) -> int:
+    state = SiteState()
+    rebuilder = Rebuilder(lambda: _config(args), state, say=lambda line: print(line, file=sys.stderr, flush=True))
+    report = rebuilder.first_build(config)
+    for problem in report.problems:
+        print(problem, file=sys.stderr)
+    print(summary(report, config.output_dir))
+    server = make_server(config.output_dir, config.base_path, args.host, args.port, state)
+    stop = threading.Event()
+    if not args.no_watch:
+        threading.Thread(target=watch_and_rebuild, args=(config, rebuilder, stop), daemon=True).start()
     bound_host, bound_port = server.server_address[:2]
-    print(f"Serving {config.output_dir} at http://{bound_host}:{bound_port}{config.base_path} (Ctrl-C stops)")
+    watching = "" if args.no_watch else ", rebuilding on change"
+    print(f"Serving {config.output_dir} at http://{bound_host}:{bound_port}{config.base_path}{watching} (Ctrl-C stops)")
+    sys.stdout.flush()
     try:
         server.serve_forever()
     except KeyboardInterrupt:
         print()
     finally:
+        stop.set()
         server.server_close()
-    return status
+    return EXIT_CONTENT_ERRORS if report.errors else EXIT_OK
 
 
 def _config(args: argparse.Namespace) -> Config:

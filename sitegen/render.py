@@ -26,7 +26,7 @@ def markdown_renderer() -> MarkdownIt:
     return MarkdownIt("commonmark", {"html": False, "typographer": False}).enable("table")
 
 
-def environment(config: Config, routes: Routes, templates_dir: Path | None = None) -> jinja2.Environment:
+def environment(config: Config, routes: Routes | None, templates_dir: Path | None = None) -> jinja2.Environment:
     templates_dir = templates_dir or config.templates_dir
     if not templates_dir.is_dir():
         raise TemplateProblem(f"{templates_dir}: the templates folder does not exist")
@@ -63,6 +63,21 @@ def render(env: jinja2.Environment, page: Page) -> bytes:
         return template.render(page.context, page=page).encode("utf-8")
     except jinja2.UndefinedError as error:
         raise TemplateProblem(f"template {page.template}, page /{page.route}: {error.message}") from error
+
+
+def template_problems(config: Config) -> list[str]:
+    """Each template that does not compile, found before a page is written (sitegen serve checks this first)."""
+    try:
+        env = environment(config, None)
+    except TemplateProblem as error:
+        return [str(error)]
+    problems = []
+    for name in env.list_templates(filter_func=lambda name: not name.startswith("static/")):
+        try:
+            env.get_template(name)
+        except jinja2.TemplateSyntaxError as error:
+            problems.append(f"{error.filename}:{error.lineno}: {error.message}")
+    return problems
 
 
 def long_date(moment: datetime, with_time: bool = False) -> str:

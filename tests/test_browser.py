@@ -1,50 +1,15 @@
 """The built sample archive in a real browser: Debian's Chromium, driven by Playwright, on a local server."""
 
-import os
 import re
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, Response, expect, sync_playwright
+from playwright.sync_api import Page, expect
+
+from .conftest import ARTIFACTS, visit
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = Path(os.environ.get("SITEGEN_CHROMIUM", "/usr/bin/chromium"))
-# Without these, Chromium tries to reach Google's services at start and on a closed network waits for them.
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
-]  # fmt: skip
-ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 SEED_TITLE = "Kremlin says no breakthrough agreement reached during 2nd round of talks with Ukraine"
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Browser]:
-    if not CHROMIUM.exists():
-        pytest.fail(f"Chromium not found at {CHROMIUM}: run the tests with `python3 dev.py test`, which installs it")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
-
-@pytest.fixture
-def page(browser: Browser) -> Iterator[Page]:
-    context = browser.new_context(viewport={"width": 1200, "height": 900})
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    yield page
-    context.close()
-    assert errors == [], "the page raised JavaScript errors"
-
-
-def visit(page: Page, url: str) -> Response:
-    response = page.goto(url)
-    assert response is not None and response.status == 200, f"{url} answered {response and response.status}"
-    return response
 
 
 def search(page: Page, base_url: str, query: str) -> None:
