@@ -3,6 +3,7 @@
 
     python3 dev.py serve    # build and serve the sample archive on http://127.0.0.1:8000/
     python3 dev.py test     # lint and run every test, browser tests included
+    python3 dev.py setup    # only set up .venv/ (the publishing workflow uses this)
 
 Only Python 3.11+ and the package registries are needed: the project's packages go into .venv/, and Debian's
 chromium (for the browser tests) is installed with apt-get when it is missing.
@@ -28,11 +29,13 @@ CHROMIUM = Path(os.environ.get("SITEGEN_CHROMIUM", "/usr/bin/chromium"))
 def main(argv: list[str]) -> int:
     if sys.version_info < (3, 11):
         sys.exit("sitegen needs Python 3.11 or newer")
-    if not argv or argv[0] not in ("serve", "test"):
+    if not argv or argv[0] not in ("serve", "test", "setup"):
         print(__doc__)
         return 2
     command, rest = argv[0], argv[1:]
     set_up_python()
+    if command == "setup":
+        return 0
     if command == "serve":
         return run([str(BIN / "sitegen"), "serve", *rest])
     ensure_chromium()
