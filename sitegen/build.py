@@ -2,24 +2,27 @@
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .build_cache import BuildCache, LoadedFile, fingerprint, registry_setting, stamp, tree_files
 from .config import Config
 from .content import article_files, load_article
 from .library import Library
-from .model import Article
-from .pages import all_pages
+from .model import Article, Registry
+from .page_keys import PageKeys, site_key
+from .pages import Page, all_pages
 from .problems import Problem, ProblemsError
 from .progress import progress
 from .registry import load_registry
 from .render import environment, render
 from .routes import Routes, output_file
-from .search import build_search_index
-from .writer import OutputWriter
+from .search import BUNDLE, build_search_index
+from .writer import MANIFEST, OutputWriter, read_manifest
 
 
 @dataclass
@@ -48,48 +51,115 @@ class BuildReport:
         self.timings[name] = time.perf_counter() - started
 
 
-def build(config: Config, show_progress: bool = False) -> BuildReport:
+def build(config: Config, show_progress: bool = False, use_cache: bool = True) -> BuildReport:
     report = BuildReport()
+    cache = BuildCache.load(config) if use_cache else BuildCache()
+    with report.step("check"):
+        site = site_key(config)
+        if use_cache and cache.report is not None and cache.inputs == _inputs(config, site):
+            return _unchanged(cache.report, report.timings)
     with report.step("load"):
-        library = load_library(config, report, show_progress)
+        library = load_library(config, report, show_progress, cache)
     with report.step("route"):
         routes = Routes(library)
         pages = list(all_pages(library, routes, config))
         report.pages = len(pages)
     writer = OutputWriter(config.output_dir)
     with report.step("render"):
-        env = environment(config, routes)
-        writer.claim(output_file(page.route) for page in pages)
-        for page in progress(pages, "render", show_progress):
-            writer.write(output_file(page.route), render(env, page))
+        rendered = _render(config, routes, pages, writer, cache, site, show_progress)
         writer.copy_tree(config.templates_dir / "static", "static/")
+    indexed = sorted(output_file(routes.article(article)) for article in library.articles)
+    removed = writer.remove_stale(but=BUNDLE)  # pages gone from the site must not be indexed
     if config.search:
         with report.step("search"):
-            report.search_pages = build_search_index(config.output_dir, writer)
+            unchanged = not rendered.articles_changed and indexed == cache.indexed
+            if unchanged and writer.keep_folder(BUNDLE):
+                report.search_pages = cache.search_pages
+            else:
+                report.search_pages = build_search_index(config.output_dir, writer)
     with report.step("write"):
-        report.files_removed = writer.finish()
+        report.files_removed = removed + writer.finish()
     report.files_changed = writer.changed
+    cache.pages, cache.indexed, cache.search_pages = rendered.keys, indexed, report.search_pages
+    cache.report = dataclasses.replace(report, timings={})
+    cache.inputs = _inputs(config, site)
+    if use_cache:
+        cache.save(config)
     return report
 
 
-def load_library(config: Config, report: BuildReport, show_progress: bool = False) -> Library:
+@dataclass
+class _Rendered:
+    keys: dict[str, str]  # output file -> page key
+    articles_changed: bool  # whether any article page's bytes changed, so that search must index again
+
+
+def _render(
+    config: Config, routes: Routes, pages: list[Page], writer: OutputWriter, cache: BuildCache, site: str,
+    show_progress: bool,
+) -> _Rendered:  # fmt: skip
+    """Render and write every page whose key changed since the last build; keep the others as they are."""
+    env = environment(config, routes)
+    page_keys = PageKeys(routes, site)
+    rendered = _Rendered({}, False)
+    writer.claim(output_file(page.route) for page in pages)
+    for page in progress(pages, "render", show_progress):
+        relative = output_file(page.route)
+        key = rendered.keys[relative] = page_keys.key(page)
+        if cache.pages.get(relative) == key and writer.keep(relative):
+            continue
+        changed = writer.write(relative, render(env, page))
+        rendered.articles_changed |= changed and page.template == "article.html"
+    return rendered
+
+
+def _inputs(config: Config, site: str) -> str:
+    """A fingerprint of every file the build reads and every file it wrote last time."""
+    written = [config.output_dir / relative for relative in read_manifest(config.output_dir)]
+    read = [*tree_files(config.content_dir), *tree_files(config.templates_dir)]
+    return fingerprint([*read, *written, config.output_dir / MANIFEST], site)
+
+
+def _unchanged(previous: BuildReport, timings: dict[str, float]) -> BuildReport:
+    """The report of a build that found nothing changed: the last build's findings, nothing written."""
+    return dataclasses.replace(previous, files_changed=0, files_removed=0, timings=timings)
+
+
+def load_library(
+    config: Config, report: BuildReport, show_progress: bool = False, cache: BuildCache | None = None
+) -> Library:
+    """Every article of content/; with a cache, files unchanged since the last build are not read again."""
     registry, problems = load_registry(config.content_dir)
     report.problems.extend(problems)
+    setting = registry_setting(config)
+    known = cache.articles if cache is not None and cache.setting == setting else {}
+    loaded: dict[str, LoadedFile] = {}
     articles: list[Article] = []
     files = list(article_files(config.content_dir))
     for path in progress(files, "load", show_progress):
-        try:
-            article, warnings = load_article(path, config.content_dir, config.zone, registry)
-        except ProblemsError as error:
-            report.problems.extend(error.problems)
+        found = loaded[str(path)] = _load(path, config, registry, known.get(str(path)))
+        report.problems.extend(found.problems)
+        if found.article is None:
             continue
-        report.problems.extend(warnings)
-        if article.draft:
+        if found.article.draft:
             report.drafts += 1
         else:
-            articles.append(article)
+            articles.append(found.article)
+    if cache is not None:
+        cache.articles, cache.setting = loaded, setting
     report.articles = len(articles)
     return Library.of(articles, registry)
+
+
+def _load(path: Path, config: Config, registry: Registry, known: LoadedFile | None) -> LoadedFile:
+    current = stamp(path)
+    if known is not None and known.stamp == current:
+        return known
+    try:
+        article, warnings = load_article(path, config.content_dir, config.zone, registry)
+    except ProblemsError as error:
+        return LoadedFile(current, None, error.problems)
+    return LoadedFile(current, article, warnings)
 
 
 def summary(report: BuildReport, out_dir: Path) -> str:

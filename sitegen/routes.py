@@ -67,6 +67,13 @@ class Routes:
     def asset(self, name: str) -> str:
         return f"static/{name}"
 
+    def tag_route(self, name: str) -> str | None:
+        """The tag's route, or None if no article has a tag of that name."""
+        return self.tag(name) if name in self._tags else None
+
+    def person_route(self, name: str) -> str | None:
+        return self.person(name) if name in self._people else None
+
 
 def paginated(route: str, page: int) -> str:
     return route if page == 1 else f"{route}page/{page}/"

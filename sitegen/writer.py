@@ -32,19 +32,37 @@ class OutputWriter:
         self.claimed.update(relatives)
         self._write_manifest(self.claimed)
 
-    def write(self, relative: str, data: bytes) -> None:
-        """Write one file unless it already holds exactly these bytes."""
+    def write(self, relative: str, data: bytes) -> bool:
+        """Write one file unless it already holds exactly these bytes; True if it was written."""
         path = self.out_dir / safe_relative(relative)
         if relative in self.written:
             raise OutputError(f"two pages were given the same output file {relative}")
         self.written.add(relative)
         try:
             if path.stat().st_size == len(data) and path.read_bytes() == data:
-                return
+                return False
         except FileNotFoundError:
             pass
         write_atomically(path, data)
         self.changed += 1
+        return True
+
+    def keep(self, relative: str) -> bool:
+        """Count a file of the last build as written again, unchanged, if it is still there."""
+        if relative not in self.previous or relative in self.written:
+            return False
+        if not (self.out_dir / safe_relative(relative)).is_file():
+            return False
+        self.written.add(relative)
+        return True
+
+    def keep_folder(self, prefix: str) -> bool:
+        """Keep every file of the last build below prefix; False (keeping none) if any has gone."""
+        files = [relative for relative in self.previous if relative.startswith(prefix)]
+        if not files or not all((self.out_dir / safe_relative(relative)).is_file() for relative in files):
+            return False
+        self.written.update(files)
+        return True
 
     def copy_tree(self, source: Path, prefix: str) -> None:
         """Copy every file below source to prefix in the output, skipping unchanged ones."""
@@ -53,30 +71,43 @@ class OutputWriter:
         for relative in sorted(files):
             self.write(relative, files[relative].read_bytes())
 
-    def finish(self) -> int:
-        """Remove files of the previous build that this one did not write; record the manifest. Returns removed."""
-        stale = sorted(self.claimed - self.written)
+    def remove_stale(self, but: str = "") -> int:
+        """Remove the files of the last build that this one has not written (except those below but)."""
+        stale = sorted(relative for relative in self.claimed - self.written if not (but and relative.startswith(but)))
         for relative in stale:
             path = self.out_dir / safe_relative(relative)
             path.unlink(missing_ok=True)
             _remove_empty_parents(path.parent, self.out_dir)
-        self._write_manifest(self.written)
+        self.claimed.difference_update(stale)
         return len(stale)
+
+    def finish(self) -> int:
+        """Remove files of the previous build that this one did not write; record the manifest. Returns removed."""
+        removed = self.remove_stale()
+        self._write_manifest(self.written)
+        return removed
 
     def _write_manifest(self, relatives: set[str]) -> None:
         manifest = "".join(f"{relative}\n" for relative in sorted(relatives))
         write_atomically(self.out_dir / MANIFEST, manifest.encode("utf-8"))
 
     def _read_manifest(self) -> set[str]:
-        manifest = self.out_dir / MANIFEST
-        if manifest.exists():
-            return set(manifest.read_text(encoding="utf-8").splitlines())
+        if (self.out_dir / MANIFEST).exists():
+            return set(read_manifest(self.out_dir))
         if self.out_dir.exists() and any(self.out_dir.iterdir()):
             raise OutputError(
                 f"{self.out_dir} is not empty and was not made by sitegen; "
                 "choose another output folder (--out) or empty this one yourself"
             )
         return set()
+
+
+def read_manifest(out_dir: Path) -> list[str]:
+    """The files the last build wrote into out_dir, by relative path; none if it has no manifest."""
+    try:
+        return (out_dir / MANIFEST).read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError:
+        return []
 
 
 def safe_relative(relative: str) -> PurePosixPath:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import shutil
@@ -54,6 +55,11 @@ def local_command(step: dict[str, Any]) -> str:
 @pytest.fixture
 def checkout(tmp_path: Path) -> Path:
     """The repository's tracked files, as actions/checkout gives them, with this run's .venv beside them."""
+    stamp = REPO / ".venv" / ".sitegen-installed"
+    wanted = hashlib.sha256((REPO / "pyproject.toml").read_bytes()).hexdigest()
+    if not stamp.is_file() or stamp.read_text() != wanted:
+        # Its Set up step would then reinstall the shared .venv from the copy, breaking it for this run.
+        pytest.fail("pyproject.toml changed since .venv was set up: run `python3 dev.py setup` first")
     files = subprocess.run(["git", "ls-files", "-z"], cwd=REPO, capture_output=True, check=True).stdout
     for name in filter(None, files.decode().split("\0")):
         if (REPO / name).is_file():

@@ -1,0 +1,98 @@
+"""What a build keeps for the next one, in .sitegen-cache/ beside sitegen.toml: never needed, only faster.
+
+- inputs: a fingerprint of everything a build reads (content, registries, templates, configuration, sitegen's
+  code) and of the output it made; when a rebuild finds both unchanged it has nothing to do.
+- articles: each article file's loaded Article, by the file's path, size and modification time.
+- pages: each output file's page key (see page_keys.py), so that a page whose key is unchanged is not rendered.
+
+A cache that is missing, unreadable or from another version is ignored and made anew.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .config import Config
+from .model import Article
+from .problems import Problem
+from .writer import write_atomically
+
+CACHE_DIR = ".sitegen-cache"
+VERSION = 1
+
+
+@dataclass
+class LoadedFile:
+    stamp: tuple[int, int]  # size, modification time in nanoseconds
+    article: Article | None
+    problems: list[Problem]
+
+
+@dataclass
+class BuildCache:
+    inputs: str = ""
+    setting: str = ""  # registries and time zone: what every loaded article depends on
+    articles: dict[str, LoadedFile] = field(default_factory=dict)
+    pages: dict[str, str] = field(default_factory=dict)  # output file -> page key
+    indexed: list[str] = field(default_factory=list)  # the article pages in the search index
+    search_pages: int = 0
+    report: Any = None  # the last build's BuildReport, given again when nothing changed
+
+    @classmethod
+    def load(cls, config: Config) -> BuildCache:
+        path = cache_file(config)
+        try:
+            with path.open("rb") as file:
+                version, data = pickle.load(file)
+        except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError, ImportError):
+            return cls()
+        return data if version == VERSION and isinstance(data, cls) else cls()
+
+    def save(self, config: Config) -> None:
+        write_atomically(cache_file(config), pickle.dumps((VERSION, self), protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def cache_file(config: Config) -> Path:
+    # One cache per output folder, so that building one content into two outputs keeps both fast.
+    name = hashlib.blake2b(str(config.output_dir.resolve()).encode(), digest_size=8).hexdigest()
+    return config.root / CACHE_DIR / f"build-{name}.pickle"
+
+
+def stamp(path: Path) -> tuple[int, int]:
+    status = path.stat()
+    return status.st_size, status.st_mtime_ns
+
+
+def fingerprint(paths: list[Path], extra: str = "") -> str:
+    """A hash of the paths, sizes and modification times of the given files, and extra."""
+    digest = hashlib.blake2b(extra.encode("utf-8"), digest_size=16)
+    for path in paths:
+        try:
+            size, mtime = stamp(path)
+        except OSError:
+            size, mtime = -1, -1
+        digest.update(f"{path}\0{size}\0{mtime}\n".encode())
+    return digest.hexdigest()
+
+
+def tree_files(folder: Path) -> list[Path]:
+    """Every file below folder, in a stable order; hidden ones included (a registry may be any file)."""
+    found: list[Path] = []
+    for current, folders, files in os.walk(folder):
+        folders.sort()
+        found += [Path(current, name) for name in sorted(files)]
+    return found
+
+
+def registry_setting(config: Config) -> str:
+    """What changes how every article loads: the registries' bytes and the time zone."""
+    digest = hashlib.blake2b(config.timezone.encode(), digest_size=16)
+    for name in ("people.yml", "tags.yml"):
+        path = config.content_dir / name
+        digest.update(path.read_bytes() if path.is_file() else b"-")
+    return digest.hexdigest()

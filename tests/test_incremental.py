@@ -1,0 +1,109 @@
+"""Rebuilds from the build cache: after any change, the bytes of a cold build, and no more rewritten than needed."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from sitegen.build import build
+from sitegen.config import Config, load_config
+
+from .conftest import FIXTURES, REPO, tree_files
+
+STORM = "content/articles/2025/06/storm-warning.md"
+
+
+def golden_site(root: Path, **settings: object) -> Config:
+    shutil.copytree(FIXTURES / "golden-site", root)
+    return load_config(root).replace(templates=str(REPO / "templates"), **settings)
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def add_article(root: Path) -> None:
+    (root / "content/articles/2025/06/new-ferry.md").write_text(
+        "---\ntitle: New ferry\ndate: 2025-06-04 09:00\ntags: [Harbour]\npeople: [José Pérez]\n---\n\nIt floats.\n",
+        encoding="utf-8",
+    )
+
+
+CHANGES: dict[str, Callable[[Path], None]] = {
+    "edit the text": lambda root: edit(root / STORM, "\n\n", "\n\nA new first paragraph.\n\n"),
+    "edit the title": lambda root: edit(root / STORM, "title: Storm warning", "title: Storm warning issued"),
+    "add a person": lambda root: edit(root / STORM, "people: [", "people: [Ana Lima, "),
+    "add an article": add_article,
+    "delete an article": lambda root: (root / STORM).unlink(),
+    "rename an article file": lambda root: (root / STORM).rename(root / STORM.replace("storm-warning", "storm")),
+    "change tags.yml": lambda root: (root / "content/tags.yml").write_text("Harbor: [Harbour]\n", encoding="utf-8"),
+    "change a template": lambda root: edit(
+        Path(load_config(root).templates) / "base.html", "<footer", "<footer data-x"
+    ),
+    "change sitegen.toml": lambda root: edit(root / "sitegen.toml", "page_size = 2", "page_size = 3"),
+}
+
+
+@pytest.mark.parametrize("change", CHANGES)
+def test_a_rebuild_after_a_change_equals_a_cold_build(change: str, tmp_path: Path) -> None:
+    root = tmp_path / "site"
+    config = golden_site(root, search=True)
+    templates = tmp_path / "templates"
+    shutil.copytree(REPO / "templates", templates)
+    (root / "sitegen.toml").write_text(
+        (root / "sitegen.toml").read_text(encoding="utf-8") + f'templates = "{templates}"\n', encoding="utf-8"
+    )
+    config = load_config(root)
+    assert build(config).errors == []
+    CHANGES[change](root)
+    config = load_config(root)
+    incremental = build(config)
+    cold = build(config.replace(output=str(tmp_path / "cold")), use_cache=False)
+    assert incremental.problems == cold.problems
+    assert tree_files(config.output_dir) == tree_files(tmp_path / "cold")
+
+
+def modification_times(folder: Path) -> dict[str, int]:
+    return {
+        path.relative_to(folder).as_posix(): path.stat().st_mtime_ns for path in folder.rglob("*") if path.is_file()
+    }
+
+
+def test_editing_a_later_paragraph_rewrites_only_that_page_and_the_search_index(tmp_path: Path) -> None:
+    config = golden_site(tmp_path / "site", search=True)
+    build(config)
+    before = modification_times(config.output_dir)
+    edit(tmp_path / "site" / STORM, "\n", "\n")  # front-matter untouched
+    path = tmp_path / "site" / STORM
+    path.write_text(path.read_text(encoding="utf-8").rstrip("\n") + "\n\nA closing line.\n", encoding="utf-8")
+    report = build(config)
+    after = modification_times(config.output_dir)
+    changed = sorted(name for name in after if before.get(name) != after[name])
+    assert [name for name in changed if not name.startswith("pagefind/")] == [
+        ".sitegen-manifest",
+        "2025/06/03/storm-warning/index.html",
+    ]
+    assert report.files_changed == len(changed) - 1
+
+
+def test_a_rebuild_with_nothing_changed_reads_no_article_and_writes_nothing(tmp_path: Path) -> None:
+    config = golden_site(tmp_path / "site", search=True)
+    first = build(config)
+    before = modification_times(config.output_dir)
+    again = build(config)
+    assert again.files_changed == 0 and list(again.timings) == ["check"]
+    assert (again.articles, again.pages, again.problems) == (first.articles, first.pages, first.problems)
+    assert modification_times(config.output_dir) == before
+
+
+def test_a_deleted_output_file_is_made_again(tmp_path: Path) -> None:
+    config = golden_site(tmp_path / "site", search=False)
+    build(config)
+    (config.output_dir / "tags" / "index.html").unlink()
+    build(config)
+    assert (config.output_dir / "tags" / "index.html").is_file()
