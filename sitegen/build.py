@@ -7,6 +7,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from .build_cache import BuildCache, LoadedFile, fingerprint, registry_setting, stamp, tree_files
@@ -19,10 +20,11 @@ from .pages import Page, all_pages
 from .problems import Problem, ProblemsError
 from .progress import progress
 from .registry import load_registry
-from .render import environment, render
+from .render import environment
+from .render_pool import render_and_write
 from .routes import Routes, output_file
 from .search import BUNDLE, build_search_index
-from .writer import MANIFEST, OutputWriter, read_manifest
+from .writer import MANIFEST, OutputError, OutputWriter, read_manifest
 
 
 @dataclass
@@ -103,12 +105,17 @@ def _render(
     page_keys = PageKeys(routes, site)
     rendered = _Rendered({}, False)
     writer.claim(output_file(page.route) for page in pages)
-    for page in progress(pages, "render", show_progress):
+    to_render = []
+    for page in pages:
         relative = output_file(page.route)
+        if relative in rendered.keys:
+            raise OutputError(f"two pages were given the same output file {relative}")
         key = rendered.keys[relative] = page_keys.key(page)
-        if cache.pages.get(relative) == key and writer.keep(relative):
-            continue
-        changed = writer.write(relative, render(env, page))
+        if cache.pages.get(relative) != key or not writer.keep(relative):
+            to_render.append(page)
+    shown = partial(progress, label="render", show=show_progress, total=len(to_render))
+    for page, changed in render_and_write(env, to_render, config.output_dir, shown):
+        writer.record(output_file(page.route), changed)
         rendered.articles_changed |= changed and page.template == "article.html"
     return rendered
 

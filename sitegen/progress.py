@@ -12,7 +12,9 @@ PROGRESS_THRESHOLD = 500  # show a progress bar for steps over more items than t
 T = TypeVar("T")
 
 
-def progress(items: list[T], label: str, show: bool) -> Iterable[T]:
-    if not show or len(items) < PROGRESS_THRESHOLD:
+def progress(items: Iterable[T], label: str, show: bool, total: int | None = None) -> Iterable[T]:
+    """items, counted on a progress bar; total is needed when items has no length."""
+    count = total if total is not None else len(items)  # type: ignore[arg-type]
+    if not show or count < PROGRESS_THRESHOLD:
         return items
-    return tqdm(items, desc=label, unit="file", leave=False, file=sys.stderr)
+    return tqdm(items, desc=label, unit="file", total=count, leave=False, file=sys.stderr)

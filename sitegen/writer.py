@@ -34,18 +34,16 @@ class OutputWriter:
 
     def write(self, relative: str, data: bytes) -> bool:
         """Write one file unless it already holds exactly these bytes; True if it was written."""
-        path = self.out_dir / safe_relative(relative)
         if relative in self.written:
             raise OutputError(f"two pages were given the same output file {relative}")
+        changed = write_if_changed(self.out_dir, relative, data)
+        self.record(relative, changed)
+        return changed
+
+    def record(self, relative: str, changed: bool) -> None:
+        """Note a file written for this writer (by a rendering process) and whether its bytes changed."""
         self.written.add(relative)
-        try:
-            if path.stat().st_size == len(data) and path.read_bytes() == data:
-                return False
-        except FileNotFoundError:
-            pass
-        write_atomically(path, data)
-        self.changed += 1
-        return True
+        self.changed += changed
 
     def keep(self, relative: str) -> bool:
         """Count a file of the last build as written again, unchanged, if it is still there."""
@@ -100,6 +98,18 @@ class OutputWriter:
                 "choose another output folder (--out) or empty this one yourself"
             )
         return set()
+
+
+def write_if_changed(out_dir: Path, relative: str, data: bytes) -> bool:
+    """Write one file unless it already holds exactly these bytes; True if it was written."""
+    path = out_dir / safe_relative(relative)
+    try:
+        if path.stat().st_size == len(data) and path.read_bytes() == data:
+            return False
+    except FileNotFoundError:
+        pass
+    write_atomically(path, data)
+    return True
 
 
 def read_manifest(out_dir: Path) -> list[str]:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from sitegen import render_pool
 from sitegen.build import build
 from sitegen.config import Config, load_config
 
@@ -107,3 +108,14 @@ def test_a_deleted_output_file_is_made_again(tmp_path: Path) -> None:
     (config.output_dir / "tags" / "index.html").unlink()
     build(config)
     assert (config.output_dir / "tags" / "index.html").is_file()
+
+
+def test_rendering_on_several_processes_gives_the_same_site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    config = golden_site(tmp_path / "site", search=False)
+    monkeypatch.setenv("SITEGEN_JOBS", "1")
+    build(config.replace(output=str(tmp_path / "one")), use_cache=False)
+    monkeypatch.setenv("SITEGEN_JOBS", "2")
+    monkeypatch.setattr(render_pool, "PARALLEL_THRESHOLD", 1)
+    report = build(config.replace(output=str(tmp_path / "two")), use_cache=False)
+    assert report.files_changed == report.pages + len(list((REPO / "templates" / "static").iterdir()))
+    assert tree_files(tmp_path / "one") == tree_files(tmp_path / "two")
