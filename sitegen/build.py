@@ -23,7 +23,7 @@ from .registry import load_registry
 from .render import environment
 from .render_pool import render_and_write
 from .routes import Routes, output_file
-from .search import BUNDLE, build_search_index
+from .search import BUNDLE, build_search_index, by_shard, shard_bundle, shard_of
 from .writer import MANIFEST, OutputError, OutputWriter, read_manifest
 
 
@@ -74,15 +74,17 @@ def build(config: Config, show_progress: bool = False, use_cache: bool = True) -
     removed = writer.remove_stale(but=BUNDLE)  # pages gone from the site must not be indexed
     if config.search:
         with report.step("search"):
-            unchanged = not rendered.articles_changed and indexed == cache.indexed
-            if unchanged and writer.keep_folder(BUNDLE):
-                report.search_pages = cache.search_pages
-            else:
-                report.search_pages = build_search_index(config.output_dir, writer)
+            shards, before = by_shard(indexed), by_shard(cache.indexed)
+            stale = {
+                shard for shard in shards if shard in rendered.changed_shards or shards[shard] != before.get(shard)
+            }
+            kept = {shard for shard in set(shards) - stale if writer.keep_folder(shard_bundle(shard))}
+            build_search_index(config.output_dir, writer, set(shards) - kept)
+            report.search_pages = len(indexed)
     with report.step("write"):
         report.files_removed = removed + writer.finish()
     report.files_changed = writer.changed
-    cache.pages, cache.indexed, cache.search_pages = rendered.keys, indexed, report.search_pages
+    cache.pages, cache.indexed = rendered.keys, indexed
     cache.report = dataclasses.replace(report, timings={})
     cache.inputs = _inputs(config, site)
     if use_cache:
@@ -93,7 +95,7 @@ def build(config: Config, show_progress: bool = False, use_cache: bool = True) -
 @dataclass
 class _Rendered:
     keys: dict[str, str]  # output file -> page key
-    articles_changed: bool  # whether any article page's bytes changed, so that search must index again
+    changed_shards: set[str]  # the search shards (years) with an article page whose bytes changed
 
 
 def _render(
@@ -103,7 +105,7 @@ def _render(
     """Render and write every page whose key changed since the last build; keep the others as they are."""
     env = environment(config, routes)
     page_keys = PageKeys(routes, site)
-    rendered = _Rendered({}, False)
+    rendered = _Rendered({}, set())
     writer.claim(output_file(page.route) for page in pages)
     to_render = []
     for page in pages:
@@ -116,7 +118,8 @@ def _render(
     shown = partial(progress, label="render", show=show_progress, total=len(to_render))
     for page, changed in render_and_write(env, to_render, config.output_dir, shown):
         writer.record(output_file(page.route), changed)
-        rendered.articles_changed |= changed and page.template == "article.html"
+        if changed and page.template == "article.html":
+            rendered.changed_shards.add(shard_of(output_file(page.route)))
     return rendered
 
 

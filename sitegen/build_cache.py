@@ -40,7 +40,6 @@ class BuildCache:
     articles: dict[str, LoadedFile] = field(default_factory=dict)
     pages: dict[str, str] = field(default_factory=dict)  # output file -> page key
     indexed: list[str] = field(default_factory=list)  # the article pages in the search index
-    search_pages: int = 0
     report: Any = None  # the last build's BuildReport, given again when nothing changed
 
     @classmethod

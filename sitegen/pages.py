@@ -16,6 +16,7 @@ from .config import Config
 from .library import Library
 from .model import Article, Period
 from .routes import Routes
+from .search import shard_bundle
 
 CO_MENTIONED_COUNT = 10
 FEED_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)  # the updated time of a feed with no entries
@@ -107,7 +108,8 @@ def site_pages(library: Library, routes: Routes, config: Config) -> Iterator[Pag
     years = [(year, len(library.by_period[year]), _counted_children(library, year)) for year in library.periods("year")]
     yield Page(routes.archive(), "archive.html", {"years": list(reversed(years))})
     if config.search:
-        yield Page(routes.search(), "search.html")
+        shards = [shard_bundle(f"{year.year:04d}") for year in reversed(library.periods("year"))]
+        yield Page(routes.search(), "search.html", {"shards": shards})
     yield Page("404.html", "404.html")
     yield feed(routes.feed(), config.title, routes.home(), library.articles, config)
     yield Page(

@@ -1,11 +1,19 @@
-"""The search index: Pagefind run over the built site's article pages (the only pages with data-pagefind-body)."""
+"""The search index: Pagefind run over the built article pages, one bundle (shard) per year.
+
+Each year's article pages are indexed by their own Pagefind process, so memory is bounded by the largest year,
+shards are indexed in parallel, and a rebuild indexes again only the years whose article pages changed. The
+search page loads the newest year's bundle and merges the others into it with Pagefind's mergeIndex.
+"""
 
 from __future__ import annotations
 
-import re
+import os
 import subprocess
 import sys
 import tempfile
+from collections import defaultdict
+from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from .pagefind_bundle import canonicalise
@@ -18,14 +26,44 @@ class SearchIndexError(Exception):
     pass
 
 
-def build_search_index(site_dir: Path, writer: OutputWriter) -> int:
-    """Index site_dir with Pagefind and write the bundle to pagefind/ through the writer. Returns pages indexed."""
+def shard_of(article_file: str) -> str:
+    """The shard an article page belongs to: its year, the first folder of its path."""
+    return article_file.split("/", 1)[0]
+
+
+def shard_bundle(shard: str) -> str:
+    return f"{BUNDLE}{shard}/"
+
+
+def by_shard(article_files: Iterable[str]) -> dict[str, list[str]]:
+    shards: dict[str, list[str]] = defaultdict(list)
+    for article_file in article_files:
+        shards[shard_of(article_file)].append(article_file)
+    return dict(shards)
+
+
+def build_search_index(site_dir: Path, writer: OutputWriter, shards: Iterable[str], jobs: int = 0) -> None:
+    """Index the given shards' article pages with Pagefind, in parallel, and write their bundles."""
+    shards = sorted(shards)
+    if not shards:
+        return
     with tempfile.TemporaryDirectory(prefix="sitegen-pagefind-") as scratch:
-        command = [sys.executable, "-m", "pagefind_bin", "--site", str(site_dir), "--output-path", scratch]
-        result = subprocess.run(command, capture_output=True, text=True, check=False)
-        if result.returncode != 0:
-            raise SearchIndexError(f"Pagefind failed (exit {result.returncode}):\n{result.stdout}{result.stderr}")
-        canonicalise(Path(scratch))
-        writer.copy_tree(Path(scratch), BUNDLE)
-    match = re.search(r"Indexed (\d+) pages?", result.stdout)
-    return int(match.group(1)) if match else 0
+        workers = jobs or min(len(shards), os.cpu_count() or 1)
+        with ThreadPoolExecutor(max_workers=workers) as pool:
+            bundles = list(pool.map(lambda shard: _index(site_dir, shard, Path(scratch) / shard), shards))
+        for shard, bundle in zip(shards, bundles, strict=True):
+            writer.copy_tree(bundle, shard_bundle(shard))
+
+
+def _index(site_dir: Path, shard: str, bundle: Path) -> Path:
+    command = [
+        sys.executable, "-m", "pagefind_bin", "--site", str(site_dir), "--glob", f"{shard}/**/*.html",
+        "--output-path", str(bundle),
+    ]  # fmt: skip
+    result = subprocess.run(command, capture_output=True, text=True, check=False)
+    if result.returncode != 0:
+        raise SearchIndexError(
+            f"Pagefind failed on {shard} (exit {result.returncode}):\n{result.stdout}{result.stderr}"
+        )
+    canonicalise(bundle)
+    return bundle

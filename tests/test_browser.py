@@ -49,6 +49,31 @@ def test_a_person_filter_narrows_results_to_that_persons_articles(page: Page, sa
         assert "Rovers" in title
 
 
+def filter_count(page: Page, group: str, value: str) -> int:
+    """The count the filter shows beside a value, as 'Helen Okafor (3)'."""
+    text = page.get_by_role("group", name=group).inner_text()
+    match = re.search(rf"^{re.escape(value)} \((\d+)\)$", text, re.MULTILINE)
+    assert match, text
+    return int(match.group(1))
+
+
+def test_filters_and_counts_span_the_yearly_search_shards(page: Page, sample_url: str) -> None:
+    search(page, sample_url, "Riverside")
+    expect(page.locator(".pagefind-ui__result").first).to_be_visible()
+    everything = page.locator(".pagefind-ui__result").count()
+    helen = filter_count(page, "Person", "Helen Okafor")
+    page.get_by_role("group", name="Person").get_by_label(re.compile(r"^Helen Okafor")).check()
+    expect(page.locator(".pagefind-ui__result")).to_have_count(helen)
+    years = {date[-4:] for date in page.locator(".result-date").all_inner_texts()}
+    assert years == {"2024", "2025"}, "her results come from both years' shards"
+    page.get_by_role("group", name="Person").get_by_label(re.compile(r"^Helen Okafor")).uncheck()
+    expect(page.locator(".pagefind-ui__result")).to_have_count(everything)
+    in_2024 = filter_count(page, "Year", "2024")
+    page.get_by_role("group", name="Year").get_by_label(re.compile(r"^2024")).check()
+    expect(page.locator(".pagefind-ui__result")).to_have_count(in_2024)
+    assert {date[-4:] for date in page.locator(".result-date").all_inner_texts()} == {"2024"}
+
+
 def test_person_tag_and_date_links_all_lead_somewhere(page: Page, sample_url: str) -> None:
     article = f"{sample_url}2025/06/03/kremlin-says-no-breakthrough-agreement-reached-during-2nd-round-of-talks-with/"
     visit(page, article)

@@ -1,4 +1,5 @@
 // The search page: Pagefind's UI over the archive, showing each result's date and summary.
+// The index comes in one bundle a year: the newest is loaded and the others are merged into it.
 // A query given in the address (?q=, as the header's search box sends it) is searched at once.
 window.addEventListener("DOMContentLoaded", () => {
   const container = document.getElementById("search");
@@ -7,6 +8,7 @@ window.addEventListener("DOMContentLoaded", () => {
   const ui = new PagefindUI({
     element: "#search",
     bundlePath: container.dataset.bundle,
+    mergeIndex: container.dataset.merge.split(" ").filter(Boolean).map((bundlePath) => ({ bundlePath })),
     baseUrl: container.dataset.baseUrl,
     showSubResults: false,
     showImages: false,
