@@ -58,10 +58,12 @@ def bench(count: int) -> dict[str, Run]:
     corpus, hugo_site = prepare(count)
     shutil.rmtree(corpus / "public", ignore_errors=True)
     shutil.rmtree(hugo_site / "public", ignore_errors=True)
+    shutil.rmtree(corpus / ".sitegen-cache", ignore_errors=True)
     sitegen = [str(BIN / "sitegen"), "build", "--root", str(corpus)]
     return {
         "sitegen cold build, search included": measure(sitegen, corpus),
         "sitegen rebuild, nothing changed": measure(sitegen, corpus),
+        "sitegen rebuild, one article edited": measure_edit(sitegen, corpus),
         "Hugo": measure([str(BIN / "hugo"), "--quiet", "--source", str(hugo_site)], hugo_site),
         "Pagefind over Hugo's pages": measure(
             [sys.executable, "-m", "pagefind_bin", "--site", str(hugo_site / "public")], hugo_site
@@ -89,6 +91,17 @@ def import_report(count: int, runs: dict[str, Run]) -> str:
     lines = [f"{count} plain-text scrapes", f"{'':40} {'wall s':>8} {'peak MB':>9}"]
     lines += [f"{name:40} {run.seconds:8.2f} {run.peak_mb:9.0f}" for name, run in runs.items()]
     return "\n".join(lines)
+
+
+def measure_edit(command: list[str], corpus: Path) -> Run:
+    """A rebuild after adding a paragraph to one article's text; the article is put back afterwards."""
+    article = min((corpus / "content" / "articles").rglob("*.md"))
+    original = article.read_bytes()
+    article.write_bytes(original + b"\nA paragraph added for the benchmark.\n")
+    try:
+        return measure(command, corpus)
+    finally:
+        article.write_bytes(original)
 
 
 def report(count: int, runs: dict[str, Run]) -> str:
