@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import heapq
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -10,7 +12,7 @@ from .model import Article, Period, Registry
 
 # Related articles are looked for among this many neighbours in time within each shared tag or person,
 # so that a tag on thousands of articles costs no more than a small one.
-RELATED_WINDOW = 200
+RELATED_WINDOW = 60
 PERSON_WEIGHT = 2  # sharing a person says more about two news articles than sharing a tag
 
 
@@ -23,6 +25,7 @@ class Library:
     by_period: dict[Period, tuple[Article, ...]]  # years, months and days; keys in time order
     position: dict[Article, int]  # an article's index in articles
     period_neighbours: dict[Period, tuple[Period | None, Period | None]]  # previous and next of the same kind
+    positions: dict[str, tuple[int, ...]]  # "tag:NAME" or "person:NAME" -> its articles' positions, ascending
 
     @classmethod
     def of(cls, articles: Iterable[Article], registry: Registry) -> Library:
@@ -38,14 +41,18 @@ class Library:
             for period in Period.all_of(article.day):
                 by_period[period].append(article)
         periods = sorted(by_period, key=_period_order)
+        position = {article: index for index, article in enumerate(newest_first)}
+        positions = {f"tag:{tag}": tuple(position[a] for a in group) for tag, group in by_tag.items()}
+        positions.update({f"person:{name}": tuple(position[a] for a in group) for name, group in by_person.items()})
         return cls(
             articles=newest_first,
             registry=registry,
             by_tag=_by_name(by_tag),
             by_person=_by_name(by_person),
             by_period={period: tuple(by_period[period]) for period in periods},
-            position={article: index for index, article in enumerate(newest_first)},
+            position=position,
             period_neighbours=_neighbours_of_same_kind(periods),
+            positions=positions,
         )
 
     def periods(self, kind: str, within: Period | None = None) -> list[Period]:
@@ -60,17 +67,17 @@ class Library:
         return older, newer
 
     def related(self, article: Article, count: int) -> list[Article]:
-        """The articles sharing most people and tags with this one; ties go to the nearest in time."""
-        scores: Counter[Article] = Counter()
-        groups = [(self.by_person[name], PERSON_WEIGHT) for name in article.people]
-        groups += [(self.by_tag[tag], 1) for tag in article.tags]
-        for group, weight in groups:
-            for other in _window(group, article, self.position):
-                scores[other] += weight
-        scores.pop(article, None)
+        """The articles sharing most people and tags with this one; ties go to the nearest in time, then the newer."""
         here = self.position[article]
-        ranked = sorted(scores, key=lambda other: (-scores[other], abs(self.position[other] - here), other.file))
-        return ranked[:count]
+        groups = [(f"person:{name}", PERSON_WEIGHT) for name in article.people]
+        groups += [(f"tag:{tag}", 1) for tag in article.tags]
+        scores: dict[int, int] = {}
+        for group, weight in groups:
+            for other in _window(self.positions[group], here):
+                scores[other] = scores.get(other, 0) + weight
+        scores.pop(here, None)
+        best = heapq.nsmallest(count, scores.items(), key=lambda item: (-item[1], abs(item[0] - here), item[0]))
+        return [self.articles[other] for other, _ in best]
 
     def co_mentioned(self, articles: Iterable[Article], leave_out: str, count: int) -> list[tuple[str, int]]:
         """The people most often named in these articles, besides the one the page is about."""
@@ -101,18 +108,10 @@ def _inside(period: Period, within: Period) -> bool:
     return period.year == within.year and (within.month is None or period.month == within.month)
 
 
-def _window(group: tuple[Article, ...], article: Article, position: dict[Article, int]) -> tuple[Article, ...]:
-    """The members of a newest-first group nearest in time to the article, at most RELATED_WINDOW of them."""
-    if len(group) <= RELATED_WINDOW:
-        return group
-    # The group is in the same order as the library, so positions in it rise with library positions.
-    here = position[article]
-    low, high = 0, len(group)
-    while low < high:
-        middle = (low + high) // 2
-        if position[group[middle]] < here:
-            low = middle + 1
-        else:
-            high = middle
-    start = max(0, min(low - RELATED_WINDOW // 2, len(group) - RELATED_WINDOW))
-    return group[start : start + RELATED_WINDOW]
+def _window(positions: tuple[int, ...], here: int) -> tuple[int, ...]:
+    """The positions nearest to here, at most RELATED_WINDOW of them (positions ascend, newest first)."""
+    if len(positions) <= RELATED_WINDOW:
+        return positions
+    at = bisect_left(positions, here)
+    start = max(0, min(at - RELATED_WINDOW // 2, len(positions) - RELATED_WINDOW))
+    return positions[start : start + RELATED_WINDOW]
