@@ -15,7 +15,7 @@ from typing import Any
 
 from .config import Config
 from .model import Article
-from .pages import Page
+from .pages import Page, Pagination
 from .routes import Routes
 
 CODE_DIR = Path(__file__).resolve().parent
@@ -48,6 +48,10 @@ class PageKeys:
     def _feed(self, digest: Any, value: Any) -> None:
         if isinstance(value, Article):
             digest.update(self._article(value))
+        elif isinstance(value, Pagination):
+            # Every page's route follows from the first and the count, so a listing of a thousand pages
+            # does not make each of its pages walk a thousand routes.
+            self._feed(digest, (value.number, value.count, value.routes[0]))
         elif isinstance(value, str):
             digest.update(b"s" + value.encode("utf-8") + b"\0")
             digest.update(self._name_routes(value))
@@ -61,7 +65,7 @@ class PageKeys:
         elif isinstance(value, dict):
             digest.update(b"{")
             for item_key, item in value.items():
-                self._feed(digest, item_key)
+                digest.update(f"{item_key}:".encode())  # the template's names, not names of tags or people
                 self._feed(digest, item)
             digest.update(b"}")
         elif dataclasses.is_dataclass(value) and not isinstance(value, type):
