@@ -10,7 +10,16 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
-from .build_cache import BuildCache, LoadedFile, fingerprint, registry_setting, stamp, tree_files
+from .build_cache import (
+    BuildCache,
+    LastBuild,
+    LoadedFile,
+    fingerprint,
+    load_last,
+    registry_setting,
+    stamp,
+    tree_files,
+)  # fmt: skip
 from .config import Config
 from .content import article_files, load_article
 from .library import Library
@@ -55,11 +64,12 @@ class BuildReport:
 
 def build(config: Config, show_progress: bool = False, use_cache: bool = True) -> BuildReport:
     report = BuildReport()
-    cache = BuildCache.load(config) if use_cache else BuildCache()
     with report.step("check"):
         site = site_key(config)
-        if use_cache and cache.report is not None and cache.inputs == _inputs(config, site):
-            return _unchanged(cache.report, report.timings)
+        last = load_last(config) if use_cache else None
+        if last is not None and last.inputs == _inputs(config, site):
+            return _unchanged(last.report, report.timings)
+    cache = BuildCache.load(config) if use_cache else BuildCache()
     with report.step("load"):
         library = load_library(config, report, show_progress, cache)
     with report.step("route"):
@@ -85,10 +95,8 @@ def build(config: Config, show_progress: bool = False, use_cache: bool = True) -
         report.files_removed = removed + writer.finish()
     report.files_changed = writer.changed
     cache.pages, cache.indexed = rendered.keys, indexed
-    cache.report = dataclasses.replace(report, timings={})
-    cache.inputs = _inputs(config, site)
     if use_cache:
-        cache.save(config)
+        cache.save(config, LastBuild(_inputs(config, site), dataclasses.replace(report, timings={})))
     return report
 
 

@@ -33,33 +33,54 @@ class LoadedFile:
     problems: list[Problem]
 
 
+@dataclass(frozen=True)
+class LastBuild:
+    """Kept apart from the rest, so that a rebuild with nothing to do reads only this small file."""
+
+    inputs: str  # the fingerprint of the inputs and outputs after the build
+    report: Any  # its BuildReport, given again when nothing changed
+
+
 @dataclass
 class BuildCache:
-    inputs: str = ""
     setting: str = ""  # registries and time zone: what every loaded article depends on
     articles: dict[str, LoadedFile] = field(default_factory=dict)
     pages: dict[str, str] = field(default_factory=dict)  # output file -> page key
     indexed: list[str] = field(default_factory=list)  # the article pages in the search index
-    report: Any = None  # the last build's BuildReport, given again when nothing changed
 
     @classmethod
     def load(cls, config: Config) -> BuildCache:
-        path = cache_file(config)
-        try:
-            with path.open("rb") as file:
-                version, data = pickle.load(file)
-        except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError, ImportError):
-            return cls()
-        return data if version == VERSION and isinstance(data, cls) else cls()
+        found = _read(cache_file(config, "cache"))
+        return found if isinstance(found, cls) else cls()
 
-    def save(self, config: Config) -> None:
-        write_atomically(cache_file(config), pickle.dumps((VERSION, self), protocol=pickle.HIGHEST_PROTOCOL))
+    def save(self, config: Config, last: LastBuild) -> None:
+        # The small file last: if the build stops between the two, the next build does not take a shortcut.
+        _write(cache_file(config, "cache"), self)
+        _write(cache_file(config, "last"), last)
 
 
-def cache_file(config: Config) -> Path:
+def load_last(config: Config) -> LastBuild | None:
+    found = _read(cache_file(config, "last"))
+    return found if isinstance(found, LastBuild) else None
+
+
+def cache_file(config: Config, kind: str) -> Path:
     # One cache per output folder, so that building one content into two outputs keeps both fast.
     name = hashlib.blake2b(str(config.output_dir.resolve()).encode(), digest_size=8).hexdigest()
-    return config.root / CACHE_DIR / f"build-{name}.pickle"
+    return config.root / CACHE_DIR / f"build-{name}.{kind}.pickle"
+
+
+def _read(path: Path) -> Any:
+    try:
+        with path.open("rb") as file:
+            version, data = pickle.load(file)
+    except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError, ImportError):
+        return None
+    return data if version == VERSION else None
+
+
+def _write(path: Path, data: Any) -> None:
+    write_atomically(path, pickle.dumps((VERSION, data), protocol=pickle.HIGHEST_PROTOCOL))
 
 
 def stamp(path: Path) -> tuple[int, int]:
