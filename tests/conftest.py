@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 from playwright.sync_api import Browser, Page, Response, sync_playwright
 
 from sitegen.build import BuildReport, build
@@ -16,6 +17,9 @@ from sitegen.config import Config, load_config
 from sitegen.serve import make_server
 
 REPO = Path(__file__).resolve().parent.parent
+# Property tests run this many examples in the suite; bench/fuzz.py runs them for minutes.
+settings.register_profile("suite", max_examples=200, deadline=None)
+settings.load_profile("suite")
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 

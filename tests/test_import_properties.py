@@ -15,7 +15,7 @@ BYLINE_PIECES = st.sampled_from(
 TEXTS = st.one_of(st.text(), st.lists(st.one_of(BYLINE_PIECES, st.text(max_size=20)), max_size=40).map("".join))
 
 
-@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@settings(suppress_health_check=[HealthCheck.too_slow])
 @given(text=TEXTS, kind=st.sampled_from([None, *FORMATS]))
 def test_any_text_gives_an_article_or_a_read_error(text: str, kind: str | None) -> None:
     try:
@@ -26,7 +26,6 @@ def test_any_text_gives_an_article_or_a_read_error(text: str, kind: str | None) 
     assert draft.title.strip() and draft.body.strip()
 
 
-@settings(max_examples=200, deadline=None)
 @given(data=st.binary(max_size=2000))
 def test_any_bytes_give_an_article_or_a_read_error(data: bytes) -> None:
     try:
