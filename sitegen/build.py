@@ -23,6 +23,7 @@ from .build_cache import (
 from .config import Config
 from .content import article_files, load_article
 from .library import Library
+from .lock import site_lock
 from .model import Article, Registry
 from .page_keys import PageKeys, site_key
 from .pages import Page, all_pages
@@ -63,6 +64,12 @@ class BuildReport:
 
 
 def build(config: Config, show_progress: bool = False, use_cache: bool = True) -> BuildReport:
+    """Build the site; a second build or import of the same site waits for this one to finish."""
+    with site_lock(config.root, "a build"):
+        return _build(config, show_progress, use_cache)
+
+
+def _build(config: Config, show_progress: bool, use_cache: bool) -> BuildReport:
     report = BuildReport()
     with report.step("check"):
         site = site_key(config)

@@ -25,6 +25,7 @@ from .article_file import ArticleFile, article_text, fingerprint
 from .content import ARTICLES_DIR
 from .importers import Draft, ReadError, read_draft
 from .importers.dates import DateClues, SettledDate, settle
+from .lock import site_lock
 from .progress import progress
 from .writer import write_atomically
 
@@ -79,6 +80,12 @@ class ImportReport:
 
 
 def import_sources(sources: list[Path], options: ImportOptions, show_progress: bool = False) -> ImportReport:
+    """Import the sources; a build or another import of the same site waits for this one to finish."""
+    with site_lock(options.root, "an import"):
+        return _import_sources(sources, options, show_progress)
+
+
+def _import_sources(sources: list[Path], options: ImportOptions, show_progress: bool) -> ImportReport:
     report = ImportReport()
     articles_dir = options.content_dir / ARTICLES_DIR
     files = list(_raw_files(sources, articles_dir, report))
