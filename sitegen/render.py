@@ -47,6 +47,7 @@ def environment(config: Config, routes: Routes | None, templates_dir: Path | Non
         isodate=lambda moment: moment.isoformat(),
         longdate=long_date,
         period_name=period_name,
+        pagefind_label=pagefind_label,
     )
     env.globals.update(site=config, routes=routes)
     return env
@@ -78,6 +79,14 @@ def template_problems(config: Config) -> list[str]:
         except jinja2.TemplateSyntaxError as error:
             problems.append(f"{error.filename}:{error.lineno}: {error.message}")
     return problems
+
+
+def pagefind_label(text: str) -> str:
+    """A filter value for Pagefind with its angle brackets made look-alikes.
+
+    Pagefind's UI shows filter values as HTML, and Pagefind decodes any escaping it is given, so a tag named
+    '<img onerror=...>' would run in the search page. Without < and > no element can be made."""
+    return text.replace("<", "‹").replace(">", "›")
 
 
 def long_date(moment: datetime, with_time: bool = False) -> str:
