@@ -177,7 +177,10 @@ def load_library(
 
 
 def _load(path: Path, config: Config, registry: Registry, known: LoadedFile | None) -> LoadedFile:
-    current = stamp(path)
+    try:
+        current = stamp(path)
+    except OSError as error:  # a broken link, or one that loops
+        return LoadedFile((-1, -1), None, [Problem(path, f"cannot be read: {error.strerror or error}")])
     if known is not None and known.stamp == current:
         return known
     try:

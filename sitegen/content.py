@@ -15,6 +15,7 @@ from .normalise import FieldError
 from .problems import Problem, ProblemsError
 
 ARTICLES_DIR = "articles"
+MAX_ARTICLE_BYTES = 5_000_000  # a news article is far smaller; a bigger file is a mistake, and would be slow
 # Fields that mean the same as a canonical one: what people write -> the schema's name.
 FIELD_ALIASES = {"author": "authors", "tag": "tags", "person": "people", "description": "summary"}
 KNOWN_FIELDS = {
@@ -35,7 +36,7 @@ def article_files(content_dir: Path) -> Iterator[Path]:
 
 def load_article(path: Path, content_dir: Path, zone: ZoneInfo, registry: Registry) -> tuple[Article, list[Problem]]:
     """One article and its warnings; raises ProblemsError naming every field that cannot be used."""
-    data = path.read_bytes()
+    data = _read(path)
     try:
         document = parse(data.decode("utf-8"))
     except UnicodeDecodeError as error:
@@ -45,6 +46,18 @@ def load_article(path: Path, content_dir: Path, zone: ZoneInfo, registry: Regist
     except FrontMatterError as error:
         raise ProblemsError([Problem(path, str(error), error.line)]) from error
     return _ArticleReader(path, document, zone, registry).read(content_dir)
+
+
+def _read(path: Path) -> bytes:
+    try:
+        size = path.stat().st_size
+        if size > MAX_ARTICLE_BYTES:
+            megabytes = f"{size / 1_000_000:.1f} MB"
+            limit = f"{MAX_ARTICLE_BYTES // 1_000_000} MB"
+            raise ProblemsError([Problem(path, f"the file is {megabytes}; an article may be at most {limit}")])
+        return path.read_bytes()
+    except OSError as error:
+        raise ProblemsError([Problem(path, f"cannot be read: {error.strerror or error}")]) from error
 
 
 class _ArticleReader:

@@ -58,6 +58,8 @@ def split(text: str) -> tuple[str, str, int]:
 
 def parse(text: str) -> Document:
     meta_text, body, body_line = split(text)
+    if "*" in meta_text:  # cheap test first: scanning is slow, and aliases are rare
+        _refuse_aliases(meta_text)
     try:
         meta = yaml.load(meta_text, Loader=_Loader)
     except yaml.YAMLError as error:
@@ -70,6 +72,19 @@ def parse(text: str) -> Document:
     if not isinstance(meta, dict):
         raise FrontMatterError(f"the front-matter must be a mapping of fields, not a {type(meta).__name__}", 2)
     return Document(meta, body, meta_text, body_line)
+
+
+def _refuse_aliases(meta_text: str) -> None:
+    """Aliases let a few lines expand to gigabytes (a 'billion laughs'); front-matter never needs them."""
+    try:
+        for token in yaml.scan(meta_text):
+            if isinstance(token, yaml.AliasToken):
+                line = token.start_mark.line + 2
+                raise FrontMatterError(
+                    "YAML aliases (*name) are not allowed in front-matter; write the value out", line
+                )
+    except yaml.YAMLError:
+        return  # parse() reports the syntax error itself
 
 
 def field_line(document: Document, key: str) -> int | None:

@@ -30,6 +30,7 @@ from .progress import progress
 from .writer import write_atomically
 
 RAW_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".mdown", ".mkd", ".html", ".htm", ".xhtml")
+MAX_RAW_BYTES = 20_000_000  # a saved page with inline images can be big; an article never is this big
 STATUSES = ("imported", "updated", "unchanged", "skipped", "failed")
 
 
@@ -113,10 +114,10 @@ def _raw_files(sources: list[Path], articles_dir: Path, report: ImportReport) ->
         else:
             candidates = [source]
         for candidate in candidates:
-            resolved = candidate.resolve()
-            if resolved in seen or resolved.is_relative_to(articles_dir.resolve()):
+            absolute = Path(os.path.abspath(candidate))
+            if absolute in seen or absolute.is_relative_to(os.path.abspath(articles_dir)):
                 continue  # never read the archive's own articles back into it
-            seen.add(resolved)
+            seen.add(absolute)
             yield candidate
 
 
@@ -203,7 +204,7 @@ class _Importer:
 
     def run(self) -> Outcome:
         try:
-            data = self.path.read_bytes()
+            data = _read_raw(self.path)
             draft, _ = read_draft(data, self.path.name, self.options.format)
             settled = settle(draft.date, self._clues(draft))
         except (OSError, ReadError) as error:
@@ -271,6 +272,14 @@ class _Importer:
         return Outcome(self.source_path, status, article, message, tuple(self.warnings))
 
 
+def _read_raw(path: Path) -> bytes:
+    size = path.stat().st_size
+    if size > MAX_RAW_BYTES:
+        limit = f"{MAX_RAW_BYTES // 1_000_000} MB"
+        raise ReadError(f"the file is {size / 1_000_000:.1f} MB; sitegen imports files of at most {limit}")
+    return path.read_bytes()
+
+
 def _fields(draft: Draft, settled: SettledDate, sources: list[dict[str, Any]]) -> dict[str, Any]:
     """The canonical front-matter, in the schema's order."""
     fields: dict[str, Any] = {
@@ -294,9 +303,8 @@ def _fields(draft: Draft, settled: SettledDate, sources: list[dict[str, Any]]) -
 
 def _source_path(path: Path, root: Path) -> str:
     """How the article records where it came from: relative to the site's folder when inside it."""
-    resolved = path.resolve()
-    root = root.resolve()
-    return resolved.relative_to(root).as_posix() if resolved.is_relative_to(root) else resolved.as_posix()
+    absolute, root = Path(os.path.abspath(path)), Path(os.path.abspath(root))
+    return absolute.relative_to(root).as_posix() if absolute.is_relative_to(root) else absolute.as_posix()
 
 
 def _reason(error: Exception) -> str:
