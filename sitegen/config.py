@@ -32,6 +32,7 @@ class Config:
     output: str = "public"
     templates: str = "templates"
     search: bool = True
+    raw_html: bool = False  # let articles' raw HTML through, sanitised; off: it is shown as text
     import_year: int = 0  # the year for imported dates that lack one; 0: infer it (see sitegen import)
     # Not read from the file: the folder that relative paths are resolved against.
     root: Path = field(default=Path("."), compare=False)

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
 import jinja2
+import nh3
 from markdown_it import MarkdownIt
 
 from .config import Config
@@ -21,9 +23,13 @@ class TemplateProblem(Exception):
     """A template is missing or broken: the whole build stops, since every page of its kind would be wrong."""
 
 
-def markdown_renderer() -> MarkdownIt:
-    # Raw HTML in articles is off: an article's text must never run code in a reader's browser.
-    return MarkdownIt("commonmark", {"html": False, "typographer": False}).enable("table")
+def markdown_renderer(raw_html: bool = False) -> Callable[[str], str]:
+    """Markdown to HTML. Raw HTML in articles is off unless the site turns it on, and then it is sanitised
+    (by nh3, the Ammonia sanitiser): an article's text must never run code in a reader's browser."""
+    parser = MarkdownIt("commonmark", {"html": raw_html, "typographer": False}).enable("table")
+    if not raw_html:
+        return parser.render
+    return lambda text: nh3.clean(parser.render(text), link_rel="noopener noreferrer")
 
 
 def environment(config: Config, routes: Routes | None, templates_dir: Path | None = None) -> jinja2.Environment:
@@ -39,11 +45,11 @@ def environment(config: Config, routes: Routes | None, templates_dir: Path | Non
         keep_trailing_newline=True,
     )
     base_path, base_url = config.base_path, config.base_url
-    markdown = markdown_renderer()
+    markdown = markdown_renderer(config.raw_html)
     env.filters.update(
         url=lambda route: base_path + route,
         absolute_url=lambda route: base_url + route,
-        markdown=lambda text: markdown.render(text),
+        markdown=markdown,
         isodate=lambda moment: moment.isoformat(),
         longdate=long_date,
         period_name=period_name,

@@ -11,6 +11,7 @@ import json
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
+from .csp import RECOMMENDED_CSP
 from .livereload import ENDPOINT, RELOAD_SCRIPT, SiteState, inject
 
 
@@ -19,6 +20,12 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
 
     base_path = "/"
     state: SiteState | None = None
+    csp: str | None = RECOMMENDED_CSP  # served as the host should, so that a violation shows while previewing
+
+    def end_headers(self) -> None:
+        if self.csp:
+            self.send_header("Content-Security-Policy", self.csp)
+        super().end_headers()
 
     def do_GET(self) -> None:
         parts = urlsplit(self.path)

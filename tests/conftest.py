@@ -129,9 +129,11 @@ def page(browser: Browser) -> Iterator[Page]:
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
+    # The test server sends the recommended Content-Security-Policy; Chromium logs each violation.
+    page.on("console", lambda message: "Content Security Policy" in message.text and errors.append(message.text))
     yield page
     context.close()
-    assert errors == [], "the page raised JavaScript errors"
+    assert errors == [], "the page raised JavaScript errors or broke the Content-Security-Policy"
 
 
 def visit(page: Page, url: str) -> Response:

@@ -133,3 +133,26 @@ def test_no_hostile_text_runs_in_the_browser_on_any_page_or_in_search(page: Page
         page.locator(".pagefind-ui__result-link").first.click()
         page.wait_for_load_state()
     assert dialogs == []
+
+
+def test_raw_html_a_site_turns_on_is_sanitised(site_root: Path) -> None:
+    body = (
+        "<b>bold</b> <em>kept</em>\n\n<script>alert(1)</script>\n\n<img src=x onerror=alert(2)>\n\n"
+        '<a href="javascript:alert(3)">js</a> <a href="https://example.org/" onclick="alert(4)">ok</a>\n\n'
+        "<iframe src=https://example.org/></iframe><style>body{display:none}</style>\n"
+    )
+    write_article(site_root / "content", "raw.md", "title: Raw\ndate: 2025-06-03", body)
+    config = site_config(site_root, raw_html=True)
+    assert build(config).errors == []
+    html = (config.output_dir / "2025/06/03/raw/index.html").read_text(encoding="utf-8")
+    article = html[html.index('<div class="article-body') :]
+    assert "<b>bold</b>" in article and "<em>kept</em>" in article
+    assert 'href="https://example.org/"' in article
+    for danger in ("<script>alert", "onerror", "onclick", "javascript:", "<iframe", "<style>body"):
+        assert danger not in article, danger
+
+
+@pytest.fixture
+def site_root(tmp_path: Path) -> Path:
+    (tmp_path / "content" / "articles").mkdir(parents=True)
+    return tmp_path

@@ -1,0 +1,21 @@
+"""The Content-Security-Policy sitegen recommends for a built site, which `sitegen serve` also sends.
+
+Everything the site loads comes from the site itself. Pagefind's search runs WebAssembly, hence
+'wasm-unsafe-eval', and its UI sets style attributes, hence 'unsafe-inline' for styles (styles cannot run
+code); no inline script is needed anywhere. The browser tests load every page kind under this policy.
+"""
+
+RECOMMENDED_CSP = "; ".join(
+    [
+        "default-src 'self'",
+        "script-src 'self' 'wasm-unsafe-eval'",
+        "style-src 'self' 'unsafe-inline'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+    ]
+)
