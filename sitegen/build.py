@@ -34,6 +34,7 @@ from .render import environment
 from .render_pool import render_and_write
 from .routes import Routes, output_file
 from .search import BUNDLE, build_search_index, by_shard, shard_bundle, shard_of
+from .staging import Staging
 from .writer import MANIFEST, OutputError, OutputWriter, read_manifest
 
 
@@ -83,28 +84,43 @@ def _build(config: Config, show_progress: bool, use_cache: bool) -> BuildReport:
         routes = Routes(library)
         pages = list(all_pages(library, routes, config))
         report.pages = len(pages)
-    writer = OutputWriter(config.output_dir)
-    with report.step("render"):
-        rendered = _render(config, routes, pages, writer, cache, site, show_progress)
-        writer.copy_tree(config.templates_dir / "static", "static/")
-    indexed = sorted(output_file(routes.article(article)) for article in library.articles)
-    removed = writer.remove_stale(but=BUNDLE)  # pages gone from the site must not be indexed
-    if config.search:
-        with report.step("search"):
-            shards, before = by_shard(indexed), by_shard(cache.indexed)
-            stale = {
-                shard for shard in shards if shard in rendered.changed_shards or shards[shard] != before.get(shard)
-            }
-            kept = {shard for shard in set(shards) - stale if writer.keep_folder(shard_bundle(shard))}
-            build_search_index(config.output_dir, writer, set(shards) - kept)
-            report.search_pages = len(indexed)
-    with report.step("write"):
-        report.files_removed = removed + writer.finish()
+    staging = Staging(config.output_dir)
+    with report.step("stage"):
+        writer = OutputWriter(staging.begin())
+    try:
+        rendered, indexed = _write_site(config, library, routes, pages, writer, cache, site, report, show_progress)
+        with report.step("write"):
+            report.files_removed += writer.finish()
+            staging.commit()
+    except BaseException:
+        staging.abort()  # the published folder is left exactly as it was
+        raise
     report.files_changed = writer.changed
     cache.pages, cache.indexed = rendered.keys, indexed
     if use_cache:
         cache.save(config, LastBuild(_inputs(config, site), dataclasses.replace(report, timings={})))
     return report
+
+
+def _write_site(
+    config: Config, library: Library, routes: Routes, pages: list[Page], writer: OutputWriter, cache: BuildCache,
+    site: str, report: BuildReport, show_progress: bool,
+) -> tuple[_Rendered, list[str]]:  # fmt: skip
+    """Render the pages and index them for search, into the writer's (staging) folder."""
+    with report.step("render"):
+        rendered = _render(config, routes, pages, writer, cache, site, show_progress)
+        writer.copy_tree(config.templates_dir / "static", "static/")
+    indexed = sorted(output_file(routes.article(article)) for article in library.articles)
+    report.files_removed = writer.remove_stale(but=BUNDLE)  # pages gone from the site must not be indexed
+    if config.search:
+        with report.step("search"):
+            shards, before = by_shard(indexed), by_shard(cache.indexed)
+            changed = rendered.changed_shards
+            stale = {shard for shard in shards if shard in changed or shards[shard] != before.get(shard)}
+            kept = {shard for shard in set(shards) - stale if writer.keep_folder(shard_bundle(shard))}
+            build_search_index(writer.out_dir, writer, set(shards) - kept)
+            report.search_pages = len(indexed)
+    return rendered, indexed
 
 
 @dataclass
@@ -131,7 +147,7 @@ def _render(
         if cache.pages.get(relative) != key or not writer.keep(relative):
             to_render.append(page)
     shown = partial(progress, label="render", show=show_progress, total=len(to_render))
-    for page, changed in render_and_write(env, to_render, config.output_dir, shown):
+    for page, changed in render_and_write(env, to_render, writer.out_dir, shown):
         writer.record(output_file(page.route), changed)
         if changed and page.template == "article.html":
             rendered.changed_shards.add(shard_of(output_file(page.route)))

@@ -60,6 +60,9 @@ def main(argv: list[str] | None = None) -> int:
     except (ConfigError, OutputError, TemplateProblem, SearchIndexError) as error:
         print(f"sitegen: {error}", file=sys.stderr)
         return EXIT_USAGE if isinstance(error, ConfigError | OutputError) else EXIT_CONTENT_ERRORS
+    except OSError as error:  # a full disk, a folder without permission: nothing was published
+        print(f"sitegen: {error}; the published folder was left as it was", file=sys.stderr)
+        return EXIT_USAGE
 
 
 def _add_site_options(parser: argparse.ArgumentParser) -> None:
