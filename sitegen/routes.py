@@ -13,7 +13,8 @@ from .library import Library
 from .model import Article, Period
 from .normalise import slug
 
-RESERVED_SLUGS = {"page"}  # "page/2/" is pagination in every listing folder
+# "page/2/" is pagination in every listing folder; the others are device names Windows will not create.
+RESERVED_SLUGS = {"page", "con", "prn", "aux", "nul"} | {f"{device}{n}" for device in ("com", "lpt") for n in range(10)}
 
 
 class Routes:

@@ -48,3 +48,9 @@ def test_slugs_are_unique_within_a_build_and_never_reserved(names: list[str]) ->
     assert len(set(slugs.values())) == len(names)
     assert not set(slugs.values()) & RESERVED_SLUGS
     assert all(SAFE_SLUG.match(made) for made in slugs.values())
+
+
+def test_reserved_names_get_a_suffix() -> None:
+    assert _unique_slugs(["Page", "CON", "nul", "Com1", "Lpt9", "Console"]) == {
+        "CON": "con-2", "Com1": "com1-2", "Console": "console", "Lpt9": "lpt9-2", "Page": "page-2", "nul": "nul-2",
+    }  # fmt: skip
