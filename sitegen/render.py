@@ -14,6 +14,7 @@ from .config import Config
 from .model import Period
 from .pages import Page
 from .routes import Routes
+from .structured import news_article, reading_minutes
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December")  # fmt: skip
@@ -54,6 +55,8 @@ def environment(config: Config, routes: Routes | None, templates_dir: Path | Non
         longdate=long_date,
         period_name=period_name,
         pagefind_label=pagefind_label,
+        reading_minutes=reading_minutes,
+        news_article=lambda article, route: news_article(article, base_url + route, config),
     )
     env.globals.update(site=config, routes=routes)
     return env

@@ -1,5 +1,7 @@
 """Whole builds, of the sample archive and of small archives made for the case."""
 
+import json
+import re
 import shutil
 import xml.etree.ElementTree as ElementTree
 from pathlib import Path
@@ -140,3 +142,17 @@ def test_command_line_exit_codes(site: Config, capsys: pytest.CaptureFixture[str
     with pytest.raises(SystemExit) as usage:
         main(["build", "--no-such-option"])
     assert usage.value.code == 2
+
+
+def test_article_pages_carry_json_ld_social_cards_and_reading_time(sample_site: BuiltSite) -> None:
+    html = sample_site.read(SEED)
+    block = html.split('<script type="application/ld+json">', 1)[1].split("</script>", 1)[0]
+    data = json.loads(block)
+    assert data["@type"] == "NewsArticle" and data["headline"].startswith("Kremlin says no breakthrough")
+    assert data["datePublished"] == "2025-06-03T12:30:00+03:00"
+    assert data["author"] == [{"@type": "Person", "name": "Admin"}]
+    assert {"@type": "Person", "name": "Dmitry Peskov"} in data["about"]
+    assert data["url"] == "http://localhost:8000/" + SEED.removesuffix("index.html")
+    assert '<meta name="twitter:card" content="summary">' in html
+    assert '<link rel="canonical" href="http://localhost:8000/2025/06/03/kremlin-says' in html
+    assert re.search(r"· \d+ min read", html)
