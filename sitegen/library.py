@@ -79,9 +79,11 @@ class Library:
         best = heapq.nsmallest(count, scores.items(), key=lambda item: (-item[1], abs(item[0] - here), item[0]))
         return [self.articles[other] for other, _ in best]
 
-    def co_mentioned(self, articles: Iterable[Article], leave_out: str, count: int) -> list[tuple[str, int]]:
-        """The people most often named in these articles, besides the one the page is about."""
-        counts = Counter(name for article in articles for name in article.people if name != leave_out)
+    def co_occurring(
+        self, articles: Iterable[Article], field: str, leave_out: str, count: int
+    ) -> list[tuple[str, int]]:
+        """The people (field "people") or tags ("tags") most often in these articles, besides leave_out."""
+        counts = Counter(name for article in articles for name in getattr(article, field) if name != leave_out)
         return sorted(counts.items(), key=lambda item: (-item[1], item[0].casefold(), item[0]))[:count]
 
 

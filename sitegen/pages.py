@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 from functools import partial
 from typing import Any
 
+from .charts import per_year
 from .config import Config
 from .library import Library
 from .model import Article, Period
@@ -73,20 +74,30 @@ def article_pages(library: Library, routes: Routes, config: Config) -> Iterator[
 
 def tag_pages(library: Library, routes: Routes, config: Config) -> Iterator[Page]:
     yield Page(routes.tags(), "tags.html", {"tags": _counts(library.by_tag)})
+    years = _years(library)
     for tag, articles in library.by_tag.items():
-        context = {"tag": tag, "feed": routes.tag_feed(tag)}
+        context = {
+            "tag": tag,
+            "feed": routes.tag_feed(tag),
+            "chart": per_year(articles, years),
+            "related_tags": library.co_occurring(articles, "tags", tag, CO_MENTIONED_COUNT),
+            "related_people": library.co_occurring(articles, "people", tag, CO_MENTIONED_COUNT),
+        }
         yield from listing(partial(routes.tag, tag), articles, "tag.html", config.page_size, context)
         yield feed(routes.tag_feed(tag), f"{config.title}: {tag}", routes.tag(tag), articles, config)
 
 
 def person_pages(library: Library, routes: Routes, config: Config) -> Iterator[Page]:
     yield Page(routes.people(), "people.html", {"people": _counts(library.by_person)})
+    years = _years(library)
     for name, articles in library.by_person.items():
         context = {
             "name": name,
             "person": library.registry.people.get(name),
             "feed": routes.person_feed(name),
-            "co_mentioned": library.co_mentioned(articles, name, CO_MENTIONED_COUNT),
+            "chart": per_year(articles, years),
+            "co_mentioned": library.co_occurring(articles, "people", name, CO_MENTIONED_COUNT),
+            "related_tags": library.co_occurring(articles, "tags", name, CO_MENTIONED_COUNT),
         }
         yield from listing(partial(routes.person, name), articles, "person.html", config.page_size, context)
         yield feed(routes.person_feed(name), f"{config.title}: {name}", routes.person(name), articles, config)
@@ -147,6 +158,12 @@ def _listing_routes(library: Library, routes: Routes) -> list[str]:
         + [routes.person(name) for name in library.by_person]
         + [routes.period(period) for period in library.by_period]
     )
+
+
+def _years(library: Library) -> list[int]:
+    """Every year from the archive's first to its last, those without articles included."""
+    years = [period.year for period in library.periods("year")]
+    return list(range(years[0], years[-1] + 1)) if years else []
 
 
 def _counts(index: dict[str, tuple[Article, ...]]) -> list[tuple[str, int]]:

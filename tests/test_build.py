@@ -156,3 +156,14 @@ def test_article_pages_carry_json_ld_social_cards_and_reading_time(sample_site: 
     assert '<meta name="twitter:card" content="summary">' in html
     assert '<link rel="canonical" href="http://localhost:8000/2025/06/03/kremlin-says' in html
     assert re.search(r"· \d+ min read", html)
+
+
+def test_person_and_tag_pages_chart_articles_per_year_and_list_related_names(sample_site: BuiltSite) -> None:
+    person = sample_site.read("people/helen-okafor/index.html")
+    chart = person.split('<figure class="chart">', 1)[1].split("</figure>", 1)[0]
+    assert 'role="img"' in chart and "<desc" in chart
+    assert re.search(r"<desc [^>]*>2024: 1, 2025: 3</desc>", chart), chart
+    assert chart.count('<rect class="bar"') == 2
+    assert "Tags of these articles" in person and "Often mentioned with Helen Okafor" in person
+    tag = sample_site.read("tags/kremlin/index.html")
+    assert "People in these articles" in tag and 'href="/people/dmitry-peskov/"' in tag

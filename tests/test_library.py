@@ -59,4 +59,4 @@ def test_co_mentioned_counts_the_other_people() -> None:
     a = article(1, 0, people=("Putin", "Peskov"))
     b = article(2, 1, people=("Putin", "Peskov", "Zelensky"))
     library = Library.of([a, b], Registry())
-    assert library.co_mentioned(library.by_person["Putin"], "Putin", 5) == [("Peskov", 2), ("Zelensky", 1)]
+    assert library.co_occurring(library.by_person["Putin"], "people", "Putin", 5) == [("Peskov", 2), ("Zelensky", 1)]
