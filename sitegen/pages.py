@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 from functools import partial
 from typing import Any
 
+from .calendars import month_weeks, year_rows
 from .charts import per_year
 from .config import Config
 from .library import Library
@@ -111,13 +112,13 @@ def period_pages(library: Library, routes: Routes, config: Config) -> Iterator[P
             "previous_period": previous,
             "next_period": following,
             "children": _counted_children(library, period),
+            "weeks": month_weeks(library, period) if period.kind == "month" else None,
         }
         yield from listing(partial(routes.period, period), articles, "period.html", config.page_size, context)
 
 
 def site_pages(library: Library, routes: Routes, config: Config) -> Iterator[Page]:
-    years = [(year, len(library.by_period[year]), _counted_children(library, year)) for year in library.periods("year")]
-    yield Page(routes.archive(), "archive.html", {"years": list(reversed(years))})
+    yield Page(routes.archive(), "archive.html", {"years": year_rows(library)})
     if config.search:
         shards = [shard_bundle(f"{year.year:04d}") for year in reversed(library.periods("year"))]
         yield Page(routes.search(), "search.html", {"shards": shards})

@@ -167,3 +167,15 @@ def test_person_and_tag_pages_chart_articles_per_year_and_list_related_names(sam
     assert "Tags of these articles" in person and "Often mentioned with Helen Okafor" in person
     tag = sample_site.read("tags/kremlin/index.html")
     assert "People in these articles" in tag and 'href="/people/dmitry-peskov/"' in tag
+
+
+def test_the_archive_is_a_calendar_of_years_and_months_and_month_pages_of_days(sample_site: BuiltSite) -> None:
+    archive = sample_site.read("archive/index.html")
+    assert archive.count("<tr>") == 1 + 2  # the header row, then 2025 and 2024
+    assert re.search(r'<a href="/2025/06/" aria-label="June 2025: (\d+) articles?">\1</a>', archive)
+    assert archive.index(">2025</a>") < archive.index(">2024</a>")
+    june = sample_site.read("2025/06/index.html")
+    calendar = june.split('<table class="calendar month-calendar">', 1)[1].split("</table>", 1)[0]
+    assert calendar.count("<tr>") == 1 + 6  # weekday names, then the six weeks June 2025 touches (1 June: Sunday)
+    assert re.search(r'<a href="/2025/06/03/" aria-label="3 June 2025: \d+ articles?">', calendar)
+    assert '<span class="day">4</span>' in calendar and 'href="/2025/06/04/"' not in calendar
