@@ -5,8 +5,9 @@
     python3 dev.py test     # lint and run every test, browser tests included
     python3 dev.py setup    # only set up .venv/ (the publishing workflow uses this)
 
-Only Python 3.11+ and the package registries are needed: the project's packages go into .venv/, and Debian's
-chromium (for the browser tests) is installed with apt-get when it is missing.
+Only Python 3.11+ and the package registries are needed: the project's packages go into .venv/, Debian's
+chromium (for the browser tests) is installed with apt-get when it is missing, and axe-core (for the
+accessibility tests) with npm into node_modules/.
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ def main(argv: list[str]) -> int:
     if command == "serve":
         return run([str(BIN / "sitegen"), "serve", *rest])
     ensure_chromium()
+    ensure_node_packages()
     lint = run([str(BIN / "ruff"), "check", "sitegen", "tests", "bench", "dev.py"])
     return lint or run([str(BIN / "python"), "-m", "pytest", *rest])
 
@@ -59,15 +61,30 @@ def set_up_python() -> None:
 
 def ensure_chromium() -> None:
     """Debian's chromium drives the browser tests; Playwright's own browser download is not used."""
-    if CHROMIUM.exists():
+    if not CHROMIUM.exists():
+        hint = f"The browser tests need Chromium at {CHROMIUM}; install it, or set SITEGEN_CHROMIUM to its path"
+        apt_install("chromium", "the browser tests", hint)
+
+
+def ensure_node_packages() -> None:
+    """axe-core, from the npm registry, for the accessibility tests; npm comes from Debian when it is missing."""
+    if (ROOT / "node_modules" / "axe-core" / "axe.min.js").exists():
         return
+    if not shutil.which("npm"):
+        apt_install("npm", "the accessibility tests", "The accessibility tests need npm (Node.js) to install axe-core")
+    print("Installing axe-core from the npm registry ...", flush=True)
+    check(["npm", "ci", "--no-audit", "--no-fund", "--silent"])
+
+
+def apt_install(package: str, purpose: str, hint: str) -> None:
+    """Install one of Debian's packages, or stop with hint where there is no apt-get."""
     if not shutil.which("apt-get"):
-        sys.exit(f"The browser tests need Chromium at {CHROMIUM}; install it, or set SITEGEN_CHROMIUM to its path")
+        sys.exit(hint)
     sudo = [] if os.geteuid() == 0 else ["sudo"]
-    print("Installing Debian's chromium for the browser tests ...", flush=True)
+    print(f"Installing Debian's {package} for {purpose} ...", flush=True)
     environment = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
     check([*sudo, "apt-get", "update", "-qq"], env=environment)
-    check([*sudo, "apt-get", "install", "-y", "-qq", "chromium"], env=environment)
+    check([*sudo, "apt-get", "install", "-y", "-qq", package], env=environment)
 
 
 def run(command: list[str]) -> int:

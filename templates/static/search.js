@@ -26,6 +26,11 @@ window.addEventListener("DOMContentLoaded", () => {
       return result;
     },
   });
+  // Pagefind's input has only a title; a name of its own lets every screen reader announce it.
+  const input = container.querySelector(".pagefind-ui__search-input");
+  if (input) {
+    input.setAttribute("aria-label", "Search the archive");
+  }
   const query = new URLSearchParams(window.location.search).get("q");
   if (query) {
     ui.triggerSearch(query);
