@@ -3,7 +3,7 @@
 import re
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Browser, Page, expect
 
 from .conftest import ARTIFACTS, visit
 
@@ -107,3 +107,18 @@ def test_an_unknown_address_gets_the_sites_404_page(page: Page, sample_url: str)
     response = page.goto(f"{sample_url}no/such/page/")
     assert response is not None and response.status == 404
     expect(page.locator("h1")).to_have_text("Page not found")
+
+
+def test_on_a_phone_the_sections_are_in_a_menu_that_opens(browser: Browser, sample_url: str) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    visit(page, sample_url)
+    people = page.get_by_role("link", name="People", exact=True)
+    expect(people).to_be_hidden()
+    page.get_by_text("Menu", exact=True).click()
+    expect(people).to_be_visible()
+    people.click()
+    expect(page.locator("h1")).to_have_text("People")
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=ARTIFACTS / "phone-people.png", full_page=True)
+    context.close()
