@@ -122,3 +122,29 @@ def test_on_a_phone_the_sections_are_in_a_menu_that_opens(browser: Browser, samp
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=ARTIFACTS / "phone-people.png", full_page=True)
     context.close()
+
+
+SCREENSHOTS = {
+    "home": "",
+    "article": "2025/06/03/kremlin-says-no-breakthrough-agreement-reached-during-2nd-round-of-talks-with/",
+    "person": "people/helen-okafor/",
+    "tag": "tags/riverside/",
+    "month": "2025/06/",
+    "archive": "archive/",
+    "search": "search/?q=Riverside",
+}
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_screenshots_of_each_page_kind_are_saved_for_review(browser: Browser, sample_url: str, scheme: str) -> None:
+    context = browser.new_context(color_scheme=scheme, viewport={"width": 1200, "height": 900})
+    page = context.new_page()
+    ARTIFACTS.mkdir(exist_ok=True)
+    for kind, path in SCREENSHOTS.items():
+        visit(page, sample_url + path)
+        if kind == "search":
+            expect(page.locator(".pagefind-ui__result").first).to_be_visible()
+        expect(page.locator("main h1")).to_be_visible()
+        page.screenshot(path=ARTIFACTS / f"{kind}-{scheme}.png", full_page=True)
+        assert (ARTIFACTS / f"{kind}-{scheme}.png").stat().st_size > 10_000
+    context.close()
