@@ -69,10 +69,11 @@ def spelling_variants(library: Library, content_dir: Path) -> Iterator[Problem]:
 
 
 def site_problems(out: Path, base_url: str) -> Iterator[Problem]:
-    for link in site_links(out, base_url):
+    links = site_links(out, base_url)  # every page parsed once, for both checks
+    for link in links:
         if link.target is not None and not link.target.is_file():
             yield Problem(out / link.page, f"the link {link.href} leads to no file")
-    for page in orphan_pages(out, base_url):
+    for page in orphan_pages(out, links):
         yield Problem(out / page, "no page links here")
 
 

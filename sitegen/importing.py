@@ -223,13 +223,12 @@ class _Importer:
         if known is not None:
             existing = self.archive.files[known]
             assert existing is not None
+            sources = [source if item.get("path") == self.source_path else item for item in existing.sources]
             if existing.source_paths[0] == self.source_path:
-                sources = [source if item.get("path") == self.source_path else item for item in existing.sources]
                 fields = _fields(draft, settled, sources)
                 target = self.archive.place_for(known, settled.value, fields["slug"])
                 return self._write(known, article_text(fields, body), "updated", target)
             if same_text == known:  # a second source of an article: only its record changes
-                sources = [source if item.get("path") == self.source_path else item for item in existing.sources]
                 return self._write(known, existing.with_sources(sources), "updated")
             others = [item for item in existing.sources if item.get("path") != self.source_path]
             outcome = self._write(known, existing.with_sources(others), "updated")  # no longer the same article

@@ -52,11 +52,11 @@ def broken_links(site_dir: Path, base_url: str) -> list[str]:
     ]
 
 
-def orphan_pages(site_dir: Path, base_url: str) -> list[str]:
-    """HTML pages that no other page links to, besides the front page and the 404 page."""
+def orphan_pages(site_dir: Path, links: list[Link]) -> list[str]:
+    """HTML pages that none of the links (from site_links) lead to from another page, besides ENTRY_PAGES."""
     linked = {
         link.target.resolve()
-        for link in site_links(site_dir, base_url)
+        for link in links
         if link.target is not None and link.target.resolve() != (site_dir / link.page).resolve()
     }
     pages = (page for page in sorted(site_dir.rglob("*.html")) if "pagefind" not in page.relative_to(site_dir).parts)

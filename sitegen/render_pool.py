@@ -14,6 +14,7 @@ from typing import Any
 
 import jinja2
 
+from .cores import available_cores
 from .pages import Page
 from .render import render
 from .routes import output_file
@@ -53,7 +54,4 @@ def _render_one(index: int) -> tuple[int, bool]:
 
 
 def _jobs() -> int:
-    if not hasattr(os, "fork"):
-        return 1
-    available = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-    return max(1, min(available, int(os.environ.get("SITEGEN_JOBS", available))))
+    return available_cores() if hasattr(os, "fork") else 1

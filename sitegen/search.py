@@ -7,7 +7,6 @@ search page loads the newest year's bundle and merges the others into it with Pa
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 import tempfile
@@ -16,6 +15,7 @@ from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+from .cores import available_cores
 from .pagefind_bundle import canonicalise
 from .writer import OutputWriter
 
@@ -42,14 +42,13 @@ def by_shard(article_files: Iterable[str]) -> dict[str, list[str]]:
     return dict(shards)
 
 
-def build_search_index(site_dir: Path, writer: OutputWriter, shards: Iterable[str], jobs: int = 0) -> None:
+def build_search_index(site_dir: Path, writer: OutputWriter, shards: Iterable[str]) -> None:
     """Index the given shards' article pages with Pagefind, in parallel, and write their bundles."""
     shards = sorted(shards)
     if not shards:
         return
     with tempfile.TemporaryDirectory(prefix="sitegen-pagefind-") as scratch:
-        workers = jobs or min(len(shards), os.cpu_count() or 1)
-        with ThreadPoolExecutor(max_workers=workers) as pool:
+        with ThreadPoolExecutor(max_workers=min(len(shards), available_cores())) as pool:
             bundles = list(pool.map(lambda shard: _index(site_dir, shard, Path(scratch) / shard), shards))
         for shard, bundle in zip(shards, bundles, strict=True):
             writer.copy_tree(bundle, shard_bundle(shard))

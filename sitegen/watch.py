@@ -15,6 +15,7 @@ from pathlib import Path
 from watchfiles import DefaultFilter, watch
 
 from .build import BuildReport, build, load_library, summary
+from .build_cache import BuildCache
 from .config import CONFIG_FILE, Config, ConfigError
 from .livereload import SiteState
 from .render import TemplateProblem, template_problems
@@ -36,14 +37,13 @@ class Rebuilder:
         return report
 
     def rebuild(self) -> None:
-        problems = self._blocking_problems()
-        if problems is not None:
+        config, problems = self._blocking_problems()
+        if config is None or problems:
             for problem in problems:
                 self.say(problem)
             self.say("Not rebuilt: the last good site is still served.")
             self.state.publish(problems, rebuilt=False)
             return
-        config = self.make_config()
         try:
             report = build(config)
         except (TemplateProblem, SearchIndexError, OutputError) as error:
@@ -56,21 +56,22 @@ class Rebuilder:
         self.broken = {problem.file for problem in report.errors}
         self.state.publish([str(problem) for problem in report.errors], rebuilt=True)
 
-    def _blocking_problems(self) -> list[str] | None:
-        """What would make the rebuilt site worse than the one served, or None if nothing would."""
+    def _blocking_problems(self) -> tuple[Config | None, list[str]]:
+        """The configuration to build with, and what would make the rebuilt site worse than the one served."""
         try:
             config = self.make_config()
         except ConfigError as error:
-            return [f"{CONFIG_FILE}: {error}"]
+            return None, [f"{CONFIG_FILE}: {error}"]
         templates = template_problems(config)
         if templates:
-            return templates
+            return config, templates
         report = BuildReport()
-        load_library(config, report)
+        # The build cache spares reading again the articles that have not changed since the last build.
+        load_library(config, report, cache=BuildCache.load(config))
         errors = report.errors
         if {problem.file for problem in errors} - self.broken:
-            return [str(problem) for problem in errors]
-        return None
+            return config, [str(problem) for problem in errors]
+        return config, []
 
 
 def watch_and_rebuild(config: Config, rebuilder: Rebuilder, stop: threading.Event) -> None:
