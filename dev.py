@@ -6,8 +6,8 @@
     python3 dev.py setup    # only set up .venv/ (the publishing workflow uses this)
 
 Only Python 3.11+ and the package registries are needed: the project's packages go into .venv/, Debian's
-chromium (for the browser tests) is installed with apt-get when it is missing, and axe-core (for the
-accessibility tests) with npm into node_modules/.
+chromium (for the browser tests) and a Java runtime (for the HTML validator) are installed with apt-get when
+they are missing, and axe-core and the Nu Html Checker (vnu.jar) with npm into node_modules/.
 """
 
 from __future__ import annotations
@@ -40,6 +40,7 @@ def main(argv: list[str]) -> int:
     if command == "serve":
         return run([str(BIN / "sitegen"), "serve", *rest])
     ensure_chromium()
+    ensure_java()
     ensure_node_packages()
     lint = run([str(BIN / "ruff"), "check", "sitegen", "tests", "bench", "dev.py"])
     return lint or run([str(BIN / "python"), "-m", "pytest", *rest])
@@ -66,14 +67,28 @@ def ensure_chromium() -> None:
         apt_install("chromium", "the browser tests", hint)
 
 
+def ensure_java() -> None:
+    """The Nu Html Checker, which validates the built pages, is a Java program."""
+    if not shutil.which("java"):
+        hint = "The HTML validity tests need Java to run the Nu Html Checker; install a Java runtime (17 or newer)"
+        apt_install("default-jre-headless", "the HTML validity tests", hint)
+
+
+NODE_PACKAGES = ("axe-core/axe.min.js", "vnu-jar/build/dist/vnu.jar")
+
+
 def ensure_node_packages() -> None:
-    """axe-core, from the npm registry, for the accessibility tests; npm comes from Debian when it is missing."""
-    if (ROOT / "node_modules" / "axe-core" / "axe.min.js").exists():
+    """axe-core and vnu.jar, from the npm registry, for the accessibility and validity tests.
+
+    npm comes from Debian when it is missing. vnu-jar's install script, which would download a Java runtime,
+    is not run: Debian's is used.
+    """
+    if all((ROOT / "node_modules" / package).exists() for package in NODE_PACKAGES):
         return
     if not shutil.which("npm"):
         apt_install("npm", "the accessibility tests", "The accessibility tests need npm (Node.js) to install axe-core")
-    print("Installing axe-core from the npm registry ...", flush=True)
-    check(["npm", "ci", "--no-audit", "--no-fund", "--silent"])
+    print("Installing axe-core and vnu.jar from the npm registry ...", flush=True)
+    check(["npm", "ci", "--no-audit", "--no-fund", "--silent", "--ignore-scripts"])
 
 
 def apt_install(package: str, purpose: str, hint: str) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 import jinja2
@@ -52,6 +52,8 @@ def environment(config: Config, routes: Routes | None, templates_dir: Path | Non
         absolute_url=lambda route: base_url + route,
         markdown=markdown,
         isodate=lambda moment: moment.isoformat(),
+        # In UTC, so sorting the text sorts the moments even where offsets differ (summer time).
+        utcdate=lambda moment: moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
         longdate=long_date,
         period_name=period_name,
         pagefind_label=pagefind_label,

@@ -6,12 +6,14 @@ import os
 import shutil
 import threading
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from hypothesis import settings
 from playwright.sync_api import Browser, Page, Response, sync_playwright
 
+from bench.generate import generate
 from sitegen.build import BuildReport, build
 from sitegen.config import Config, load_config
 from sitegen.serve import make_server
@@ -104,6 +106,40 @@ def sample_url(sample_site: BuiltSite) -> Iterator[str]:
     yield from serve(sample_site.out, sample_site.config.base_path)
 
 
+GENERATED_SIZE = 2000
+
+
+@pytest.fixture(scope="session")
+def generated_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    """bench/'s deterministic archive of 2,000 articles over ten years, built once with its search index."""
+    root = tmp_path_factory.mktemp("generated")
+    generate(GENERATED_SIZE, root)
+    config = load_config(root)
+    return BuiltSite(config, build(config))
+
+
+@pytest.fixture(scope="session")
+def generated_url(generated_site: BuiltSite) -> Iterator[str]:
+    yield from serve(generated_site.out, generated_site.config.base_path)
+
+
+@dataclass(frozen=True)
+class Archive:
+    """A built archive on a local server, with a word its search finds in more than one year."""
+
+    name: str
+    site: BuiltSite
+    url: str
+    query: str
+
+
+@pytest.fixture(scope="session", params=["sample", "generated"])
+def archive(request: pytest.FixtureRequest) -> Archive:
+    """The sample archive, then the generated 2,000-article one: reader-facing checks run on both."""
+    site, url = (request.getfixturevalue(f"{request.param}_{part}") for part in ("site", "url"))
+    return Archive(request.param, site, url, "Riverside" if request.param == "sample" else "budget")
+
+
 CHROMIUM = Path(os.environ.get("SITEGEN_CHROMIUM", "/usr/bin/chromium"))
 # Without these, Chromium tries to reach Google's services at start and on a closed network waits for them.
 CHROMIUM_ARGS = [
@@ -131,12 +167,46 @@ def page(browser: Browser) -> Iterator[Page]:
     page.on("pageerror", lambda error: errors.append(str(error)))
     # The test server sends the recommended Content-Security-Policy; Chromium logs each violation.
     page.on("console", lambda message: "Content Security Policy" in message.text and errors.append(message.text))
+    page.on("response", lambda response: missing_file(response) and errors.append(f"{response.status} {response.url}"))
     yield page
     context.close()
-    assert errors == [], "the page raised JavaScript errors or broke the Content-Security-Policy"
+    assert errors == [], "the page raised JavaScript errors, broke the Content-Security-Policy or missed a file"
+
+
+def missing_file(response: Response) -> bool:
+    """A stylesheet, script, image or index chunk that failed; pages themselves are checked by visit()."""
+    return response.status >= 400 and response.request.resource_type != "document"
 
 
 def visit(page: Page, url: str) -> Response:
     response = page.goto(url)
     assert response is not None and response.status == 200, f"{url} answered {response and response.status}"
     return response
+
+
+def page_kinds(archive: Archive) -> dict[str, str]:
+    """A page of each kind in the built archive, as a path below its root; a second page where listings have one."""
+    out = archive.site.out
+
+    def first(pattern: str) -> str | None:
+        found = sorted(out.glob(pattern))
+        return found[0].parent.relative_to(out).as_posix() + "/" if found else None
+
+    kinds = {
+        "home": "",
+        "article": first("[0-9][0-9][0-9][0-9]/[0-9][0-9]/[0-9][0-9]/*/index.html"),
+        "people": "people/",
+        "person": first("people/*/page/2/index.html") or first("people/*/index.html"),
+        "person, page 2": first("people/*/page/2/index.html"),
+        "tags": "tags/",
+        "tag": first("tags/*/index.html"),
+        "tag, page 2": first("tags/*/page/2/index.html"),
+        "archive": "archive/",
+        "year": first("[0-9][0-9][0-9][0-9]/index.html"),
+        "month": first("[0-9][0-9][0-9][0-9]/[0-9][0-9]/index.html"),
+        "day": first("[0-9][0-9][0-9][0-9]/[0-9][0-9]/[0-9][0-9]/index.html"),
+        "search": f"search/?q={archive.query}",
+    }
+    if kinds["person"] and kinds["person"].endswith("page/2/"):
+        kinds["person"] = kinds["person"].removesuffix("page/2/")
+    return {kind: path for kind, path in kinds.items() if path is not None}

@@ -5,7 +5,7 @@ import re
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from .conftest import ARTIFACTS, visit
+from .conftest import ARTIFACTS, Archive, visit
 
 pytestmark = pytest.mark.browser
 
@@ -103,16 +103,41 @@ def test_no_link_on_the_main_pages_answers_404(page: Page, sample_url: str) -> N
         assert response.status == 200, f"{link} answered {response.status}"
 
 
+def test_a_reader_goes_from_a_surname_search_to_the_person_a_date_and_the_next_month(
+    page: Page, archive: Archive
+) -> None:
+    visit(page, f"{archive.url}people/")
+    name = page.get_by_role("main").locator("a[href*='/people/']").first.inner_text()
+    surname = name.split()[-1]
+    search(page, archive.url, surname)
+    page.locator(".pagefind-ui__result-title a").first.click()
+    people = page.get_by_role("complementary").get_by_role("link", name=re.compile(rf" {surname}$"))
+    expect(people.first).to_be_visible()  # the top result is about someone of that name
+    person = people.first.inner_text()
+    people.first.click()
+    expect(page.locator("h1")).to_have_text(person)
+    page.get_by_role("main").locator(".article-list a").first.click()
+    month = page.get_by_role("navigation", name="Breadcrumb").get_by_role("link").nth(2)
+    month_name = month.inner_text()
+    month.click()
+    expect(page.locator("h1")).to_have_text(month_name)
+    neighbours = page.get_by_role("navigation", name="Neighbouring months").get_by_role("link")
+    step = neighbours.last
+    target = step.inner_text().strip("←→ ")
+    step.click()
+    expect(page.locator("h1")).to_have_text(target)
+
+
 def test_an_unknown_address_gets_the_sites_404_page(page: Page, sample_url: str) -> None:
     response = page.goto(f"{sample_url}no/such/page/")
     assert response is not None and response.status == 404
     expect(page.locator("h1")).to_have_text("Page not found")
 
 
-def test_on_a_phone_the_sections_are_in_a_menu_that_opens(browser: Browser, sample_url: str) -> None:
+def test_on_a_phone_the_sections_are_in_a_menu_that_opens(browser: Browser, archive: Archive) -> None:
     context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
     page = context.new_page()
-    visit(page, sample_url)
+    visit(page, archive.url)
     people = page.get_by_role("link", name="People", exact=True)
     expect(people).to_be_hidden()
     page.get_by_text("Menu", exact=True).click()
@@ -120,7 +145,7 @@ def test_on_a_phone_the_sections_are_in_a_menu_that_opens(browser: Browser, samp
     people.click()
     expect(page.locator("h1")).to_have_text("People")
     ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=ARTIFACTS / "phone-people.png", full_page=True)
+    page.screenshot(path=ARTIFACTS / f"phone-people-{archive.name}.png")
     context.close()
 
 

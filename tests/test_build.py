@@ -38,7 +38,7 @@ def test_seed_article_page_links_its_people_tags_and_dates(sample_site: BuiltSit
         assert link in html
     assert html.count("<p>") >= 7
     assert '<time datetime="2025-06-03T12:30:00+03:00">3 June 2025, 12:30</time>' in html
-    assert '<meta data-pagefind-filter="person[content]" content="Volodymyr Zelensky">' in html
+    assert '<meta name="search:person" data-pagefind-filter="person[content]" content="Volodymyr Zelensky">' in html
 
 
 def test_person_page_shows_description_and_who_is_mentioned_alongside(sample_site: BuiltSite) -> None:
@@ -67,7 +67,7 @@ def test_a_base_url_with_a_path_prefixes_every_link(tmp_path: Path) -> None:
     feed = (config.output_dir / "feed.xml").read_text()
     assert "<id>https://example.org/archive/2025/06/03/kremlin-says" in feed
     search = (config.output_dir / "search/index.html").read_text()
-    bundles = 'data-bundle="/archive/pagefind/2025/" data-merge="/archive/pagefind/2024/" data-base-url="/archive/"'
+    bundles = 'data-bundle="/archive/static/" data-merge="/archive/pagefind/2025/ /archive/pagefind/2024/" data-base-url="/archive/"'
     assert bundles in search
 
 
