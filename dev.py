@@ -56,7 +56,7 @@ def set_up_python() -> None:
         return
     print("Installing sitegen and its dependencies into .venv ...", flush=True)
     pip = [str(BIN / "python"), "-m", "pip", "install", "--quiet", "--disable-pip-version-check"]
-    check([*pip, "--editable", f"{ROOT}[test,bench]"])
+    check([*pip, "--editable", f"{ROOT}[test,bench,people]"])
     STAMP.write_text(wanted)
 
 

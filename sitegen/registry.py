@@ -19,8 +19,8 @@ def load_registry(content_dir: Path) -> tuple[Registry, list[Problem]]:
     """Both registries; a broken one is reported and left out, so the site still builds."""
     problems: list[Problem] = []
     people = _load(content_dir / PEOPLE_FILE, _people, problems) or []
-    tags = _load(content_dir / TAGS_FILE, _tag_aliases, problems) or {}
-    return Registry.of(people, tags), problems
+    aliases, keywords = _load(content_dir / TAGS_FILE, _tag_rules, problems) or ({}, {})
+    return Registry.of(people, aliases, keywords), problems
 
 
 def _load(path: Path, reader: Any, problems: list[Problem]) -> Any:
@@ -76,17 +76,32 @@ def _people(data: Any) -> list[Person]:
     return people
 
 
-def _tag_aliases(data: Any) -> dict[str, str]:
-    """tags.yml maps each canonical tag to a list of its aliases."""
+def _tag_rules(data: Any) -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
+    """tags.yml maps each canonical tag to a list of its aliases, or to `aliases:` and `keywords:` lists.
+
+    Returns alias -> tag, and tag -> the keywords whose presence in an article's text earns it the tag.
+    """
     if data is None:
-        return {}
+        return {}, {}
     if not isinstance(data, dict):
         raise ValueError("tags.yml must map each canonical tag to a list of its aliases")
     aliases: dict[str, str] = {}
-    for tag, spellings in data.items():
+    keywords: dict[str, tuple[str, ...]] = {}
+    for tag, entry in data.items():
         canonical = normalise.text(tag)
+        if isinstance(entry, dict):
+            unknown = sorted(set(entry) - {"aliases", "keywords"})
+            if unknown:
+                raise ValueError(
+                    f"{canonical}: unknown key(s) {', '.join(map(str, unknown))}; use aliases and keywords"
+                )
+            spellings, words = entry.get("aliases"), entry.get("keywords")
+        else:
+            spellings, words = entry, None
         for alias in normalise.name_list(spellings):
             claimed = aliases.setdefault(alias, canonical)
             if claimed != canonical:
                 raise ValueError(f"alias {alias!r} is given for both {claimed} and {canonical}")
-    return aliases
+        if words:
+            keywords[canonical] = normalise.name_list(words)
+    return aliases, keywords

@@ -67,7 +67,8 @@ def test_a_base_url_with_a_path_prefixes_every_link(tmp_path: Path) -> None:
     feed = (config.output_dir / "feed.xml").read_text()
     assert "<id>https://example.org/archive/2025/06/03/kremlin-says" in feed
     search = (config.output_dir / "search/index.html").read_text()
-    bundles = 'data-bundle="/archive/static/" data-merge="/archive/pagefind/2025/ /archive/pagefind/2024/" data-base-url="/archive/"'
+    merged = "/archive/pagefind/2025/ /archive/pagefind/2024/"
+    bundles = f'data-bundle="/archive/static/" data-merge="{merged}" data-base-url="/archive/"'
     assert bundles in search
 
 
