@@ -78,6 +78,7 @@ def bench_import(count: int) -> dict[str, Run]:
         generate(count, site, scrapes=True)
     shutil.rmtree(site / "content", ignore_errors=True)
     shutil.rmtree(site / "public", ignore_errors=True)
+    shutil.rmtree(site / ".sitegen-cache", ignore_errors=True)  # a cold import: extraction's cache too
     sitegen = str(BIN / "sitegen")
     importing = [sitegen, "import", "scrapes", "--root", str(site), "--now", "2026-11-24"]
     return {

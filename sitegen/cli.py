@@ -9,7 +9,7 @@ import threading
 from datetime import datetime
 from pathlib import Path
 
-from .build import build, summary
+from .build import BuildReport, build, load_library, summary
 from .check import check
 from .config import Config, ConfigError, load_config
 from .content import ARTICLES_DIR
@@ -17,6 +17,7 @@ from .importers import FORMATS
 from .importing import ImportOptions, import_sources, show_report
 from .livereload import SiteState
 from .new import new_article
+from .people import accept, survey
 from .render import TemplateProblem
 from .search import SearchIndexError
 from .serve import make_server
@@ -47,6 +48,12 @@ def main(argv: list[str] | None = None) -> int:
     new_parser.add_argument("--author", action="append", default=[], help="an author (may be given more than once)")
     new_parser.add_argument("--category", help="the article's section")
     _add_import_parser(commands)
+    people_parser = commands.add_parser("people", help="list the people the archive names and suggest merges")
+    people_parser.add_argument("--root", type=Path, default=Path("."), help="the site's folder, with sitegen.toml")
+    people_parser.add_argument("--content", type=Path, help="the content folder (default: content)")
+    people_parser.add_argument(
+        "--accept", nargs="*", metavar="NAME", help="write the suggested merges (all, or those of NAME) to people.yml"
+    )
     args = parser.parse_args(argv)
     try:
         config = _config(args)
@@ -54,6 +61,8 @@ def main(argv: list[str] | None = None) -> int:
             return run_import(config, args)
         if args.command == "check":
             return run_check(config, args.json, build_first=not args.no_build)
+        if args.command == "people":
+            return run_people(config, args.accept)
         if args.command == "new":
             return run_new(config, args.title, args.author, args.category)
         return run_build(config) if args.command == "build" else run_serve(config, args)
@@ -88,6 +97,9 @@ def _add_import_parser(commands: argparse._SubParsersAction) -> None:  # type: i
         "--now", type=_moment, help="the latest date an article can have, for inferring years (default: file time)"
     )
     parser.add_argument("--force", action="store_true", help="overwrite articles edited since they were imported")
+    parser.add_argument(
+        "--no-extract", dest="extract", action="store_false", help="keep the source's own people and tags only"
+    )
 
 
 def _moment(value: str) -> datetime:
@@ -107,10 +119,27 @@ def run_import(config: Config, args: argparse.Namespace) -> int:
     options = ImportOptions(
         content_dir=config.content_dir, zone=config.zone, root=config.root,
         year=args.year or config.import_year or None, now=now, force=args.force, format=args.format,
+        extract=args.extract, people_model=config.people_model, max_tags=config.max_tags,
     )  # fmt: skip
     report = import_sources(args.sources, options, show_progress=sys.stderr.isatty())
     show_report(report, config.content_dir / ARTICLES_DIR)
     return EXIT_CONTENT_ERRORS if report.failed else EXIT_OK
+
+
+def run_people(config: Config, accepted: list[str] | None) -> int:
+    report = BuildReport()
+    lines, merges = survey(load_library(config, report))
+    for problem in report.problems:
+        print(problem, file=sys.stderr)
+    print(*lines, sep="\n")
+    if merges:
+        print("\nSuggested merges (sitegen people --accept writes them to people.yml):")
+        print(*(f"  {merge.name} → {merge.into}: {merge.evidence}" for merge in merges), sep="\n")
+    if accepted is not None:
+        chosen = [merge for merge in merges if not accepted or merge.name in accepted]
+        done = accept(config.content_dir, chosen)
+        print(f"\npeople.yml: {len(done)} alias(es) added" + "".join(f"\n  {line}" for line in done))
+    return EXIT_OK
 
 
 def run_check(config: Config, as_json: bool, build_first: bool) -> int:

@@ -8,6 +8,7 @@ places and organisations become tags when they are salient.
 
 from __future__ import annotations
 
+import importlib.util
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -106,10 +107,11 @@ class Extractor:
             canonical, suggestion = self.resolver.resolve(full)
             if suggestion:
                 suggestions[suggestion.name] = suggestion
-            if len(canonical.split()) == 1 and canonical not in self.registry.people:
-                continue  # a lone word the article never names in full: too often a place or a headline word
             counts[canonical] += 1
             first_seen.setdefault(canonical, start)
+        for name in list(counts):
+            if len(name.split()) == 1 and name not in self.registry.people and counts[name] < 2:
+                del counts[name]  # a lone word, once, never in full: too often a place or a headline word
         for name in counts:
             spellings.update({fold(name), *fold(name).split()})
         people = sorted(counts, key=lambda name: (-counts[name], first_seen[name]))
@@ -186,7 +188,8 @@ class SpacyEngine:
         import spacy  # imported here: spaCy is optional, and slow to import
 
         self.name = f"spacy:{model}"
-        self.nlp = spacy.load(model, disable=["parser", "lemmatizer"])
+        # Only the recogniser: in the small pipelines it has its own token vectors, so the rest can rest.
+        self.nlp = spacy.load(model, disable=["tok2vec", "tagger", "attribute_ruler", "parser", "lemmatizer", "senter"])
         self.processes = processes
 
     def mentions(self, texts: Sequence[str]) -> list[list[Mention]]:
@@ -276,6 +279,15 @@ class RulesEngine:
 def _sentence_start_only(before: str, words: list[str]) -> bool:
     """A single capitalised word opening a sentence says nothing about being a name."""
     return len(words) == 1 and (not before.strip() or before.rstrip()[-1] in ".!?\n")
+
+
+def engine_name(model: str) -> str:
+    """The engine load_engine will give, found without loading it."""
+    try:
+        found = importlib.util.find_spec("spacy") is not None and importlib.util.find_spec(model) is not None
+    except (ImportError, ValueError):
+        found = False
+    return f"spacy:{model}" if found else RulesEngine.name
 
 
 def load_engine(

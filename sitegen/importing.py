@@ -14,7 +14,7 @@ import re
 import sys
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -23,12 +23,15 @@ from zoneinfo import ZoneInfo
 from . import normalise
 from .article_file import ArticleFile, article_text, fingerprint
 from .content import ARTICLES_DIR
+from .enrich import DraftEnricher
+from .extract import DEFAULT_MODEL
 from .importers import Draft, ReadError, read_draft
 from .importers.dates import DateClues, SettledDate, settle
 from .lock import site_lock
 from .progress import progress
 from .writer import write_atomically
 
+BATCH = 1024  # files read, then extracted together (the recogniser is fastest on batches), then written
 RAW_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".mdown", ".mkd", ".html", ".htm", ".xhtml")
 MAX_RAW_BYTES = 20_000_000  # a saved page with inline images can be big; an article never is this big
 STATUSES = ("imported", "updated", "unchanged", "skipped", "failed")
@@ -43,6 +46,9 @@ class ImportOptions:
     now: datetime | None = None  # the reference date for a missing year; else each file's modification time
     force: bool = False
     format: str | None = None
+    extract: bool = True  # fill people and tags with the extraction engine (see extract.py)
+    people_model: str = DEFAULT_MODEL
+    max_tags: int = 8
 
 
 @dataclass(frozen=True)
@@ -58,6 +64,7 @@ class Outcome:
 class ImportReport:
     outcomes: list[Outcome] = field(default_factory=list)
     ignored: int = 0  # files in the folders given that are not article files by their name
+    notice: str | None = None  # how people and tags were found, when not as configured
 
     @property
     def counts(self) -> Counter[str]:
@@ -68,6 +75,8 @@ class ImportReport:
         return self.counts["failed"] > 0
 
     def lines(self) -> Iterator[str]:
+        if self.notice:
+            yield self.notice
         for outcome in self.outcomes:
             for warning in outcome.warnings:
                 yield f"{outcome.source}: warning: {warning}"
@@ -91,8 +100,20 @@ def _import_sources(sources: list[Path], options: ImportOptions, show_progress: 
     articles_dir = options.content_dir / ARTICLES_DIR
     files = list(_raw_files(sources, articles_dir, report))
     archive = Archive.load(articles_dir)
-    for path in progress(files, "import", show_progress):
-        report.outcomes.append(_Importer(path, options, archive).run())
+    enricher = DraftEnricher(options.content_dir, options.root, options.people_model, options.max_tags)
+    shown = iter(progress(files, "import", show_progress))
+    for start in range(0, len(files), BATCH):
+        importers = [_Importer(path, options, archive) for path in files[start : start + BATCH]]
+        read = [importer.read() for importer in importers]
+        drafts = [item.draft for item in read if isinstance(item, Prepared)]
+        enriched = iter(enricher.enrich(drafts) if options.extract and drafts else drafts)
+        for importer, item in zip(importers, read, strict=True):
+            if isinstance(item, Prepared):
+                item = importer.place(replace(item, draft=next(enriched)))
+            report.outcomes.append(item)
+            next(shown, None)
+    enricher.save()
+    report.notice = enricher.notice
     return report
 
 
@@ -194,6 +215,15 @@ class Archive:
         return self.articles_dir / f"{settled.year:04d}" / f"{settled.month:02d}"
 
 
+@dataclass(frozen=True)
+class Prepared:
+    """A raw file read, before people and tags are added and its article is written."""
+
+    draft: Draft
+    settled: SettledDate
+    source: dict[str, Any]
+
+
 class _Importer:
     """Imports one raw file into the archive."""
 
@@ -202,7 +232,8 @@ class _Importer:
         self.source_path = _source_path(path, options.root)
         self.warnings: list[str] = []
 
-    def run(self) -> Outcome:
+    def read(self) -> Prepared | Outcome:
+        """The file read and its date settled, or why it cannot be imported."""
         try:
             data = _read_raw(self.path)
             draft, _ = read_draft(data, self.path.name, self.options.format)
@@ -214,10 +245,12 @@ class _Importer:
         source = {"path": self.source_path, "sha256": hashlib.sha256(data).hexdigest()}
         if draft.url:
             source["url"] = draft.url
-        body = draft.body.rstrip("\n") + "\n"
-        return self._place(draft, settled, source, body)
+        return Prepared(draft, settled, source)
 
-    def _place(self, draft: Draft, settled: SettledDate, source: dict[str, Any], body: str) -> Outcome:
+    def place(self, prepared: Prepared) -> Outcome:
+        """Write the article for a file read, or record the file as another source of an article."""
+        draft, settled, source = prepared.draft, prepared.settled, prepared.source
+        body = draft.body.rstrip("\n") + "\n"
         same_text = self.archive.by_fingerprint.get(fingerprint(body))
         known = self.archive.by_source.get(self.source_path)
         if known is not None:
