@@ -14,7 +14,7 @@ from .check import check
 from .config import Config, ConfigError, load_config
 from .content import ARTICLES_DIR
 from .importers import FORMATS
-from .importing import ImportOptions, import_sources, show_report
+from .importing import ImportOptions, import_sources, refresh_articles, show_report
 from .livereload import SiteState
 from .new import new_article
 from .people import accept, survey
@@ -86,7 +86,10 @@ def _add_import_parser(commands: argparse._SubParsersAction) -> None:  # type: i
     parser = commands.add_parser(
         "import", help="read raw article files (text scrapes, Markdown, HTML) into content/articles/"
     )
-    parser.add_argument("sources", nargs="+", type=Path, metavar="SRC", help="raw article files or folders of them")
+    parser.add_argument("sources", nargs="*", type=Path, metavar="SRC", help="raw article files or folders of them")
+    parser.add_argument(
+        "--refresh", action="store_true", help="update the people and tags of the articles already in content/"
+    )
     parser.add_argument(
         "--into", type=Path, dest="content", help="the content folder to import into (default: content)"
     )
@@ -110,6 +113,8 @@ def _moment(value: str) -> datetime:
 
 
 def run_import(config: Config, args: argparse.Namespace) -> int:
+    if not args.sources and not args.refresh:
+        raise ConfigError("give the raw files or folders to import (SRC), or --refresh")
     missing = [str(source) for source in args.sources if not source.exists()]
     if missing:
         raise ConfigError(f"no such file or folder: {', '.join(missing)}")
@@ -121,9 +126,15 @@ def run_import(config: Config, args: argparse.Namespace) -> int:
         year=args.year or config.import_year or None, now=now, force=args.force, format=args.format,
         extract=args.extract, people_model=config.people_model, max_tags=config.max_tags,
     )  # fmt: skip
-    report = import_sources(args.sources, options, show_progress=sys.stderr.isatty())
-    show_report(report, config.content_dir / ARTICLES_DIR)
-    return EXIT_CONTENT_ERRORS if report.failed else EXIT_OK
+    report = import_sources(args.sources, options, show_progress=sys.stderr.isatty()) if args.sources else None
+    if report:
+        show_report(report, config.content_dir / ARTICLES_DIR)
+    if args.refresh:
+        refreshed = refresh_articles(options)
+        for path in refreshed.unreadable:
+            print(f"{path}: its front-matter cannot be read; left as it is", file=sys.stderr)
+        print(*(f"  {path}" for path in refreshed.updated), refreshed.summary(), sep="\n")
+    return EXIT_CONTENT_ERRORS if report and report.failed else EXIT_OK
 
 
 def run_people(config: Config, accepted: list[str] | None) -> int:

@@ -29,6 +29,7 @@ from .importers import Draft, ReadError, read_draft
 from .importers.dates import DateClues, SettledDate, settle
 from .lock import site_lock
 from .progress import progress
+from .refresh import RefreshReport, refresh
 from .writer import write_atomically
 
 BATCH = 1024  # files read, then extracted together (the recogniser is fastest on batches), then written
@@ -93,6 +94,13 @@ def import_sources(sources: list[Path], options: ImportOptions, show_progress: b
     """Import the sources; a build or another import of the same site waits for this one to finish."""
     with site_lock(options.root, "an import"):
         return _import_sources(sources, options, show_progress)
+
+
+def refresh_articles(options: ImportOptions) -> RefreshReport:
+    """sitegen import --refresh, under the same lock as an import."""
+    with site_lock(options.root, "an import"):
+        enricher = DraftEnricher(options.content_dir, options.root, options.people_model, options.max_tags)
+        return refresh(options.content_dir, enricher, options.extract)
 
 
 def _import_sources(sources: list[Path], options: ImportOptions, show_progress: bool) -> ImportReport:
