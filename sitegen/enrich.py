@@ -15,8 +15,9 @@ from pathlib import Path
 
 from .build_cache import CACHE_DIR
 from .cores import available_cores
-from .extract import ArticleText, Extractor, TagRules, engine_name, load_engine
+from .extract import ArticleText, Extraction, Extractor, TagRules, engine_name, load_engine
 from .importers import Draft
+from .names import Suggestion
 from .registry import PEOPLE_FILE, TAGS_FILE, load_registry
 from .writer import write_atomically
 
@@ -32,8 +33,9 @@ class DraftEnricher:
         self.extractor: Extractor | None = None
         self.notice: str | None = None
         self.changed = False
+        self.suggestions: dict[str, Suggestion] = {}  # names that may be registered people, for the report
         registry_bytes = b"".join(_read(content_dir / name) for name in (PEOPLE_FILE, TAGS_FILE))
-        what = f"{engine_name(model)}\0{max_tags}\0v1".encode()
+        what = f"{engine_name(model)}\0{max_tags}\0v2".encode()
         self.salt = hashlib.sha256(registry_bytes + what).digest()
 
     def enrich(self, drafts: Sequence[Draft]) -> list[Draft]:
@@ -44,17 +46,19 @@ class DraftEnricher:
         if missing:
             found = self._extractor().extract([texts[index] for index in missing])
             for index, extraction in zip(missing, found, strict=True):
-                self.cache[keys[index]] = (extraction.people, extraction.tags)
+                self.cache[keys[index]] = extraction
             self.changed = True
-        return [self._merge(draft, *self.cache[key]) for draft, key in zip(drafts, keys, strict=True)]
+        for key in keys:
+            self.suggestions.update({suggestion.name: suggestion for suggestion in self.cache[key].suggestions})
+        return [self._merge(draft, self.cache[key]) for draft, key in zip(drafts, keys, strict=True)]
 
     def save(self) -> None:
         if self.changed:
             self.cache_path.parent.mkdir(parents=True, exist_ok=True)
             write_atomically(self.cache_path, pickle.dumps(self.cache, protocol=pickle.HIGHEST_PROTOCOL))
 
-    def _merge(self, draft: Draft, people: tuple[str, ...], tags: tuple[str, ...]) -> Draft:
-        return replace(draft, people=draft.people or people, tags=tags)
+    def _merge(self, draft: Draft, extraction: Extraction) -> Draft:
+        return replace(draft, people=draft.people or extraction.people, tags=extraction.tags)
 
     def _extractor(self) -> Extractor:
         if self.extractor is None:
@@ -67,12 +71,14 @@ class DraftEnricher:
         content = "\0".join([text.title, text.body, text.category or "", *text.source_tags])
         return hashlib.sha256(self.salt + content.encode()).digest()
 
-    def _load_cache(self) -> dict[bytes, tuple[tuple[str, ...], tuple[str, ...]]]:
+    def _load_cache(self) -> dict[bytes, Extraction]:
         try:
             cache = pickle.loads(self.cache_path.read_bytes())
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
             return {}
-        return cache if isinstance(cache, dict) else {}
+        if not isinstance(cache, dict) or not all(isinstance(value, Extraction) for value in cache.values()):
+            return {}
+        return cache
 
 
 def _read(path: Path) -> bytes:

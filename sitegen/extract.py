@@ -110,8 +110,8 @@ class Extractor:
             counts[canonical] += 1
             first_seen.setdefault(canonical, start)
         for name in list(counts):
-            if len(name.split()) == 1 and name not in self.registry.people and counts[name] < 2:
-                del counts[name]  # a lone word, once, never in full: too often a place or a headline word
+            if len(name.split()) == 1 and name not in self.registry.people and not _said_or_titled(text, name):
+                del counts[name]  # a lone word never in full nor titled nor speaking: too often a place
         for name in counts:
             spellings.update({fold(name), *fold(name).split()})
         people = sorted(counts, key=lambda name: (-counts[name], first_seen[name]))
@@ -155,6 +155,15 @@ def _full_names_in_text(text: str, names: list[str]) -> list[tuple[str, int]]:
                 found.append((" ".join([*words, name]), start))
                 break
     return found
+
+
+def _said_or_titled(text: str, word: str) -> bool:
+    """Whether the text gives a lone name a title ("President Putin") or has it speak ("Putin said")."""
+    for match in re.finditer(rf"\b{re.escape(word)}\b", text):
+        before = text[: match.start()].split()
+        if (before and before[-1].casefold().rstrip(".") in TITLES) or SPEECH.match(text[match.end() :]):
+            return True
+    return False
 
 
 def _salient(mentions: list[Mention], title_end: int) -> list[str]:

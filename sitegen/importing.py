@@ -66,6 +66,7 @@ class ImportReport:
     outcomes: list[Outcome] = field(default_factory=list)
     ignored: int = 0  # files in the folders given that are not article files by their name
     notice: str | None = None  # how people and tags were found, when not as configured
+    suggestions: list[str] = field(default_factory=list)  # names that may be registered people: for a person to decide
 
     @property
     def counts(self) -> Counter[str]:
@@ -83,6 +84,7 @@ class ImportReport:
                 yield f"{outcome.source}: warning: {warning}"
             if outcome.status in ("skipped", "failed"):
                 yield f"{outcome.source}: {outcome.status}: {outcome.message}"
+        yield from self.suggestions
 
     def summary(self, articles_dir: Path) -> str:
         counts = ", ".join(f"{self.counts[status]} {status}" for status in STATUSES)
@@ -122,6 +124,10 @@ def _import_sources(sources: list[Path], options: ImportOptions, show_progress: 
             next(shown, None)
     enricher.save()
     report.notice = enricher.notice
+    report.suggestions = [
+        f"suggestion: “{item.name}” may be {item.person} ({item.evidence}); add it to people.yml's aliases if so"
+        for item in sorted(enricher.suggestions.values(), key=lambda item: item.name)
+    ]
     return report
 
 

@@ -34,6 +34,10 @@ NOT_NAMES = frozenset(
     august september october november december today yesterday tomorrow god covid-19 covid
     """.split()
 )
+# Last words of place names that recognisers take for people: "Mill Lane", "Harbour Street".
+PLACE_WORDS = frozenset(
+    "street st road rd lane avenue ave square bridge park hall station airport river hill way close drive".split()
+)
 POSSESSIVE = re.compile(r"[’']s?$")
 NAME_WORD = re.compile(r"^[^\W\d_][\w’'.-]*$")
 
@@ -57,7 +61,7 @@ def clean(mention: str) -> str | None:
     words = [word for word in words if word]
     if not words or not all(NAME_WORD.match(word) for word in words):
         return None
-    if any(word.casefold() in NOT_NAMES for word in words):
+    if any(word.casefold() in NOT_NAMES for word in words) or words[-1].casefold() in PLACE_WORDS:
         return None
     if not all(word[0].isupper() or word.casefold() in NAME_PARTICLES for word in words):
         return None

@@ -63,3 +63,18 @@ def test_no_extract_keeps_the_sources_own_people_and_tags(tmp_path: Path) -> Non
     assert outcome.article is not None
     fields = front_matter(outcome.article)
     assert fields["people"] == [] and fields["tags"] == []
+
+
+def test_a_weakly_matching_name_is_imported_as_written_and_reported_as_a_suggestion(tmp_path: Path) -> None:
+    root = site_with_sample_registry(tmp_path)
+    scrape = tmp_path / "visit.txt"
+    scrape.write_text(
+        "Leader visits Kharkiv\n• Admin\n• 4 March 2025, 10:00\n• News\n\nLeader visits Kharkiv\n\n"
+        "President Volodimir Zelensky visited Kharkiv on Tuesday. Volodimir Zelensky met soldiers there.\n",
+        encoding="utf-8",
+    )
+    report = run_import(root, scrape)
+    [outcome] = report.outcomes
+    assert outcome.article is not None
+    assert front_matter(outcome.article)["people"] == ["Volodimir Zelensky"]  # never merged on weak evidence
+    assert any("“Volodimir Zelensky” may be Volodymyr Zelensky" in line for line in report.lines())
