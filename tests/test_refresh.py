@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 from sitegen.article_file import article_text, is_edited
 from sitegen.cli import main
 from sitegen.frontmatter import parse
 
-from .conftest import REPO, write_article
+from .conftest import write_article
+from .test_import_extract import site_with_sample_registry
 from .test_importing import SEED
 
 HAND_WRITTEN = """title: Harbour report
@@ -21,15 +21,8 @@ summary: A report.
 """
 
 
-def site(root: Path) -> Path:
-    (root / "content").mkdir()
-    for name in ("people.yml", "tags.yml"):
-        shutil.copy(REPO / "content" / name, root / "content" / name)
-    return root
-
-
 def test_refresh_applies_an_accepted_alias_to_imported_and_hand_written_articles(tmp_path: Path) -> None:
-    root = site(tmp_path)
+    root = site_with_sample_registry(tmp_path)
     assert main(["import", str(SEED), "--root", str(root), "--now", "2026-11-24", "--no-extract"]) == 0
     [imported] = (root / "content" / "articles").rglob("*.md")
     text = imported.read_text(encoding="utf-8")
