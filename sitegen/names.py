@@ -56,8 +56,12 @@ def clean(mention: str) -> str | None:
         words = words[1:]
     if not words:
         return None
-    words[-1] = POSSESSIVE.sub("", words[-1])
     words = [word.strip(',;:()"“”') for word in words]
+    while words and not NAME_WORD.match(words[-1]):
+        words = words[:-1]  # what a recogniser ran on into: "Mateo Ferreira 6-4"
+    if not words:
+        return None
+    words[-1] = POSSESSIVE.sub("", words[-1])
     words = [word for word in words if word]
     if not words or not all(NAME_WORD.match(word) for word in words):
         return None
