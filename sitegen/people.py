@@ -7,6 +7,7 @@ order: the merged spelling becomes an alias of the person it is merged into.
 from __future__ import annotations
 
 import io
+from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,16 +36,20 @@ def suggest_merges(counts: dict[str, int], registered: set[str]) -> list[Merge]:
         keep = max((a, b), key=lambda name: (name in registered, counts[name], len(name), name))
         return (b, a) if keep == a else (a, b)
 
-    names = sorted(counts)
-    for name in names:
-        words = fold(name).split()
-        for other in names:
-            if other == name:
-                continue
-            other_words = fold(other).split()
+    folded = {name: fold(name).split() for name in counts}
+    by_first: dict[str, list[str]] = defaultdict(list)
+    by_last: dict[str, list[str]] = defaultdict(list)  # full names (two words or more) by their last word
+    for name in sorted(counts):
+        by_first[folded[name][0]].append(name)
+        if len(folded[name]) > 1:
+            by_last[folded[name][-1]].append(name)
+    for name in sorted(counts):
+        words = folded[name]
+        # Every rule below needs the same first word, or a last word shared with a full name: only those pairs.
+        for other in sorted({*by_first[words[0]], *by_last[words[-1]]} - {name}):
+            other_words = folded[other]
             if len(words) == 1 and len(other_words) > 1 and words[0] == other_words[-1]:
-                owners = [full for full in names if len(fold(full).split()) > 1 and fold(full).split()[-1] == words[0]]
-                if len(owners) == 1 and name not in registered:
+                if len(by_last[words[0]]) == 1 and name not in registered:
                     merges[name] = Merge(name, other, f"“{name}” is the surname of {other} ({counts[other]} articles)")
             elif len(words) > 1 and len(other_words) > len(words) and _without_middle(words, other_words):
                 gone, kept = into_which(name, other)
