@@ -15,7 +15,7 @@ from pathlib import Path
 
 from .build_cache import CACHE_DIR
 from .cores import available_cores
-from .extract import ArticleText, Extraction, Extractor, TagRules, engine_name, load_engine
+from .extract import ArticleText, Extraction, Extractor, engine_name, load_engine
 from .importers import Draft
 from .names import Suggestion
 from .registry import PEOPLE_FILE, TAGS_FILE, load_registry
@@ -26,7 +26,7 @@ CACHE_FILE = "extract.pickle"
 
 class DraftEnricher:
     def __init__(self, content_dir: Path, root: Path, model: str, max_tags: int) -> None:
-        self.content_dir, self.model, self.max_tags = content_dir, model, max_tags
+        self.model, self.max_tags = model, max_tags
         self.registry, _ = load_registry(content_dir)  # a broken registry is reported by build and check
         self.cache_path = root / CACHE_DIR / CACHE_FILE
         self.cache = self._load_cache()
@@ -63,8 +63,7 @@ class DraftEnricher:
     def _extractor(self) -> Extractor:
         if self.extractor is None:
             engine, self.notice = load_engine(self.model, self.registry, processes=available_cores())
-            rules = TagRules(self.registry.tag_keywords)
-            self.extractor = Extractor(engine, self.registry, rules, self.max_tags)
+            self.extractor = Extractor(engine, self.registry, self.max_tags)
         return self.extractor
 
     def _key(self, text: ArticleText) -> bytes:

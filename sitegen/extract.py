@@ -11,7 +11,7 @@ from __future__ import annotations
 import importlib.util
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, Protocol
 
@@ -67,8 +67,9 @@ class ArticleText:
 
 
 class Extractor:
-    def __init__(self, engine: Engine, registry: Registry, rules: TagRules | None = None, max_tags: int = 8) -> None:
-        self.engine, self.registry, self.rules, self.max_tags = engine, registry, rules or TagRules(), max_tags
+    def __init__(self, engine: Engine, registry: Registry, max_tags: int = 8) -> None:
+        self.engine, self.registry, self.max_tags = engine, registry, max_tags
+        self.rules = TagRules(registry.tag_keywords)
         self.resolver = Resolver(registry)
 
     def extract(self, articles: Sequence[ArticleText]) -> list[Extraction]:
@@ -251,13 +252,12 @@ class RulesEngine:
 
     name = "rules"
 
-    def __init__(self, registry: Registry, tag_names: Iterable[str] = ()) -> None:
+    def __init__(self, registry: Registry) -> None:
         spellings = sorted({*registry.person_aliases, *(name.casefold() for name in registry.people)}, key=len)
         self.known_people = [
             re.compile(rf"\b{re.escape(spelling)}\b", re.IGNORECASE) for spelling in reversed(spellings)
         ]
-        tag_spellings = {*registry.tag_aliases, *(name.casefold() for name in tag_names)}
-        self.known_tags = [re.compile(rf"\b{re.escape(tag)}\b", re.IGNORECASE) for tag in tag_spellings if tag]
+        self.known_tags = [re.compile(rf"\b{re.escape(tag)}\b", re.IGNORECASE) for tag in registry.tag_aliases if tag]
 
     def mentions(self, texts: Sequence[str]) -> list[list[Mention]]:
         return [self._mentions(text) for text in texts]
@@ -306,9 +306,7 @@ def engine_name(model: str) -> str:
     return f"spacy:{model}" if found else RulesEngine.name
 
 
-def load_engine(
-    model: str, registry: Registry, tag_names: Iterable[str] = (), processes: int = 1
-) -> tuple[Engine, str | None]:
+def load_engine(model: str, registry: Registry, processes: int = 1) -> tuple[Engine, str | None]:
     """spaCy with model, or the rules engine and a one-line notice saying why."""
     try:
         return SpacyEngine(model, processes), None
@@ -316,4 +314,4 @@ def load_engine(
         notice = "spaCy is not installed: people and tags are found by the rules engine (see README)"
     except OSError:
         notice = f"spaCy model {model} is not installed: people and tags are found by the rules engine (see README)"
-    return RulesEngine(registry, tag_names), notice
+    return RulesEngine(registry), notice

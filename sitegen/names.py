@@ -23,7 +23,7 @@ TITLES = frozenset(
     chair director ceo founder head leader speaker foreign defence defense interior finance health
     kremlin white house state former acting interim late new ex foreign-minister striker midfielder
     goalkeeper defender forward captain-elect star singer actor actress author writer player veteran
-    hydrologist economist scientist analyst professor-emeritus researcher dr. mr. mrs. ms. st. poet novelist
+    hydrologist economist scientist analyst professor-emeritus researcher poet novelist
     auditor businessman businesswoman candidate counterpart wife husband son daughter trade
     """.split()
 )
@@ -52,7 +52,7 @@ def fold(text: str) -> str:
 def clean(mention: str) -> str | None:
     """The name in a mention without titles, possessives or stray punctuation; None if it is no name."""
     words = mention.replace("\n", " ").split()
-    while words and (words[0].casefold().rstrip(".") in TITLES or words[0].casefold() in TITLES):
+    while words and words[0].casefold().rstrip(".") in TITLES:  # "Dr." as "Dr"
         words = words[1:]
     if not words:
         return None
@@ -144,7 +144,6 @@ class Resolver:
     """Names to registered people: aliases exactly, near spellings when the evidence is strong."""
 
     def __init__(self, registry: Registry) -> None:
-        self.registry = registry
         self.by_fold: dict[str, str] = {}
         self.by_surname: dict[str, set[str]] = {}
         self.spellings: list[tuple[str, str, str]] = []  # (folded first word, folded last word, person)

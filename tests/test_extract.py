@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from sitegen.content import load_article
-from sitegen.extract import ArticleText, Engine, Extractor, RulesEngine, SpacyEngine, TagRules
+from sitegen.extract import ArticleText, Engine, Extractor, RulesEngine, SpacyEngine
 from sitegen.model import Registry
 from sitegen.names import clean, edit_distance, near, resolve_in_article
 from sitegen.registry import load_registry
@@ -42,7 +42,7 @@ def score(engine: Engine, field: str, cases_file: str = "articles.yml") -> tuple
     registry = evaluation_registry()
     cases = yaml.safe_load((EVALUATION / cases_file).read_text(encoding="utf-8"))
     articles = [ArticleText(c["title"], c["text"], c.get("category"), tuple(c.get("source_tags", []))) for c in cases]
-    found = Extractor(engine, registry, TagRules(registry.tag_keywords)).extract(articles)
+    found = Extractor(engine, registry).extract(articles)
     right = wrong = missed = 0
     misses = []
     for case, extraction in zip(cases, found, strict=True):
@@ -88,7 +88,7 @@ def test_the_seed_gets_exactly_peskov_putin_and_zelensky_with_the_sample_registr
     article, problems = load_article(seed, REPO / "content", ZoneInfo("Europe/Moscow"), registry)
     assert problems == []
     text = ArticleText(article.title, article.body, article.category)
-    [extraction] = Extractor(spacy_engine(), registry, TagRules(registry.tag_keywords)).extract([text])
+    [extraction] = Extractor(spacy_engine(), registry).extract([text])
     assert sorted(extraction.people) == ["Dmitry Peskov", "Vladimir Putin", "Volodymyr Zelensky"]
     assert not set(extraction.people) & set(extraction.tags)
 
@@ -134,5 +134,5 @@ def test_keyword_rules_and_aliases_make_tags_and_a_person_is_never_a_tag() -> No
     article = ArticleText(
         "Floodwater reaches the U.S. embassy", "Okafor said the flood barrier held.", None, ("Okafor",)
     )
-    [extraction] = Extractor(RulesEngine(registry), registry, TagRules(registry.tag_keywords)).extract([article])
+    [extraction] = Extractor(RulesEngine(registry), registry).extract([article])
     assert "Flooding" in extraction.tags and "Okafor" not in extraction.tags
