@@ -132,7 +132,7 @@ def run_import(config: Config, args: argparse.Namespace) -> int:
     if args.refresh:
         refreshed = refresh_articles(options)
         for path in refreshed.unreadable:
-            print(f"{path}: its front-matter cannot be read; left as it is", file=sys.stderr)
+            print(f"{path}: its front-matter, people or tags cannot be read; left as it is", file=sys.stderr)
         print(*(f"  {path}" for path in refreshed.updated), refreshed.summary(), sep="\n")
     return EXIT_CONTENT_ERRORS if report and report.failed else EXIT_OK
 

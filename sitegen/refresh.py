@@ -11,10 +11,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
+from . import normalise
 from .article_file import IMPORT_HASH, article_text, is_edited
 from .content import ARTICLES_DIR, article_files
 from .enrich import DraftEnricher
@@ -34,24 +35,34 @@ class RefreshReport:
         return f"Refresh: {len(self.updated)} updated, {self.unchanged} unchanged, {len(self.unreadable)} unreadable"
 
 
+class _Article(NamedTuple):
+    path: Path
+    text: str
+    meta: dict[str, Any]
+    body: str
+    people: tuple[str, ...]  # as written
+    tags: tuple[str, ...]
+
+
 def refresh(content_dir: Path, enricher: DraftEnricher, extract: bool = True) -> RefreshReport:
     report = RefreshReport()
     resolver = Resolver(enricher.registry)
-    found: list[tuple[Path, str, dict[str, Any], str]] = []
+    found: list[_Article] = []
     for path in article_files(content_dir):
         text = path.read_text(encoding="utf-8")
         try:
             document = parse(text)
-        except FrontMatterError:
+            written = normalise.name_list(document.meta.get("people")), normalise.name_list(document.meta.get("tags"))
+        except (FrontMatterError, normalise.FieldError):
             report.unreadable.append(path)
             continue
-        found.append((path, text, document.meta, document.body))
-    needing = [item for item in found if extract and not (_names(item[2], "people") and _names(item[2], "tags"))]
-    drafts = [_draft(meta, body) for _, _, meta, body in needing]
-    extracted = dict(zip((item[0] for item in needing), enricher.enrich(drafts), strict=True)) if drafts else {}
-    for path, text, meta, body in found:
-        people = [resolver.resolve(name)[0] for name in _names(meta, "people")]
-        tags = [enricher.registry.canonical_tag(name) for name in _names(meta, "tags")]
+        found.append(_Article(path, text, document.meta, document.body, *written))
+    needing = [item for item in found if extract and not (item.people and item.tags)]
+    drafts = [_draft(item.meta, item.body) for item in needing]
+    extracted = dict(zip((item.path for item in needing), enricher.enrich(drafts), strict=True)) if drafts else {}
+    for path, text, meta, body, written_people, written_tags in found:
+        people = [resolver.resolve(name)[0] for name in written_people]
+        tags = [enricher.registry.canonical_tag(name) for name in written_tags]
         if path in extracted:
             people, tags = people or list(extracted[path].people), tags or list(extracted[path].tags)
         people, tags = list(dict.fromkeys(people)), list(dict.fromkeys(tags))
@@ -62,11 +73,6 @@ def refresh(content_dir: Path, enricher: DraftEnricher, extract: bool = True) ->
         report.updated.append(path.relative_to(content_dir / ARTICLES_DIR))
     enricher.save()
     return report
-
-
-def _names(meta: dict[str, Any], key: str) -> list[str]:
-    value = meta.get(key)
-    return [str(item) for item in value] if isinstance(value, list) else [str(value)] if value else []
 
 
 def _draft(meta: dict[str, Any], body: str) -> Draft:
