@@ -192,12 +192,13 @@ def page_kinds(archive: Archive) -> dict[str, str]:
         found = sorted(out.glob(pattern))
         return found[0].parent.relative_to(out).as_posix() + "/" if found else None
 
+    second_person_page = first("people/*/page/2/index.html")  # a person with a listing long enough to paginate
     kinds = {
         "home": "",
         "article": first("[0-9][0-9][0-9][0-9]/[0-9][0-9]/[0-9][0-9]/*/index.html"),
         "people": "people/",
-        "person": first("people/*/page/2/index.html") or first("people/*/index.html"),
-        "person, page 2": first("people/*/page/2/index.html"),
+        "person": second_person_page.removesuffix("page/2/") if second_person_page else first("people/*/index.html"),
+        "person, page 2": second_person_page,
         "tags": "tags/",
         "tag": first("tags/*/index.html"),
         "tag, page 2": first("tags/*/page/2/index.html"),
@@ -207,6 +208,4 @@ def page_kinds(archive: Archive) -> dict[str, str]:
         "day": first("[0-9][0-9][0-9][0-9]/[0-9][0-9]/[0-9][0-9]/index.html"),
         "search": f"search/?q={archive.query}",
     }
-    if kinds["person"] and kinds["person"].endswith("page/2/"):
-        kinds["person"] = kinds["person"].removesuffix("page/2/")
     return {kind: path for kind, path in kinds.items() if path is not None}
