@@ -110,24 +110,29 @@ def _import_sources(sources: list[Path], options: ImportOptions, show_progress: 
     articles_dir = options.content_dir / ARTICLES_DIR
     files = list(_raw_files(sources, articles_dir, report))
     archive = Archive.load(articles_dir)
-    enricher = DraftEnricher(options.content_dir, options.root, options.people_model, options.max_tags)
+    enricher = (
+        DraftEnricher(options.content_dir, options.root, options.people_model, options.max_tags)
+        if options.extract
+        else None
+    )
     shown = iter(progress(files, "import", show_progress))
     for start in range(0, len(files), BATCH):
         importers = [_Importer(path, options, archive) for path in files[start : start + BATCH]]
         read = [importer.read() for importer in importers]
         drafts = [item.draft for item in read if isinstance(item, Prepared)]
-        enriched = iter(enricher.enrich(drafts) if options.extract and drafts else drafts)
+        enriched = iter(enricher.enrich(drafts) if enricher and drafts else drafts)
         for importer, item in zip(importers, read, strict=True):
             if isinstance(item, Prepared):
                 item = importer.place(replace(item, draft=next(enriched)))
             report.outcomes.append(item)
             next(shown, None)
-    enricher.save()
-    report.notice = enricher.notice
-    report.suggestions = [
-        f"suggestion: “{item.name}” may be {item.person} ({item.evidence}); add it to people.yml's aliases if so"
-        for item in sorted(enricher.suggestions.values(), key=lambda item: item.name)
-    ]
+    if enricher:
+        enricher.save()
+        report.notice = enricher.notice
+        report.suggestions = [
+            f"suggestion: “{item.name}” may be {item.person} ({item.evidence}); add it to people.yml's aliases if so"
+            for item in sorted(enricher.suggestions.values(), key=lambda item: item.name)
+        ]
     return report
 
 
