@@ -47,11 +47,12 @@ def build_search_index(site_dir: Path, writer: OutputWriter, shards: Iterable[st
     shards = sorted(shards)
     if not shards:
         return
-    with tempfile.TemporaryDirectory(prefix="sitegen-pagefind-") as scratch:
+    # Beside the site, on its file system, so that the bundles are moved into it rather than copied.
+    with tempfile.TemporaryDirectory(prefix=".sitegen-pagefind-", dir=site_dir.parent) as scratch:
         with ThreadPoolExecutor(max_workers=min(len(shards), available_cores())) as pool:
             bundles = list(pool.map(lambda shard: _index(site_dir, shard, Path(scratch) / shard), shards))
         for shard, bundle in zip(shards, bundles, strict=True):
-            writer.copy_tree(bundle, shard_bundle(shard))
+            writer.move_tree(bundle, shard_bundle(shard))
 
 
 def _index(site_dir: Path, shard: str, bundle: Path) -> Path:

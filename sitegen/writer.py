@@ -1,8 +1,12 @@
-"""Write the site into the output folder: atomically, only what changed, and never anything sitegen did not make.
+"""Write the site into the (staging) output folder: only what changed, and never anything sitegen did not make.
 
 A manifest in the output folder lists the files sitegen wrote there; a file the new build no longer makes is
 removed only if the manifest says sitegen made it. An existing, non-empty folder without a manifest is refused.
 Files are claimed in the manifest before they are written, so an interrupted build leaves nothing unaccounted for.
+
+The folder written is the staging folder (see staging.py), published whole once the build is done, so a file
+need not be written atomically; but its files start as hard links to the published ones, so a changed file is
+unlinked and written anew, never written through the link.
 """
 
 from __future__ import annotations
@@ -10,7 +14,7 @@ from __future__ import annotations
 import os
 import tempfile
 from collections.abc import Iterable
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 MANIFEST = ".sitegen-manifest"
 
@@ -25,6 +29,7 @@ class OutputWriter:
         self.previous = self._read_manifest()
         self.claimed = set(self.previous)
         self.written: set[str] = set()
+        self.touched: set[str] = set()  # files written anew or removed, the manifest among them
         self.changed = 0
 
     def claim(self, relatives: Iterable[str]) -> None:
@@ -44,6 +49,8 @@ class OutputWriter:
         """Note a file written for this writer (by a rendering process) and whether its bytes changed."""
         self.written.add(relative)
         self.changed += changed
+        if changed:
+            self.touched.add(relative)
 
     def keep(self, relative: str) -> bool:
         """Count a file of the last build as written again, unchanged, if it is still there."""
@@ -64,10 +71,19 @@ class OutputWriter:
 
     def copy_tree(self, source: Path, prefix: str) -> None:
         """Copy every file below source to prefix in the output, skipping unchanged ones."""
-        files = {prefix + file.relative_to(source).as_posix(): file for file in source.rglob("*") if file.is_file()}
+        files = _files_below(source, prefix)
         self.claim(files)
         for relative in sorted(files):
             self.write(relative, files[relative].read_bytes())
+
+    def move_tree(self, source: Path, prefix: str) -> None:
+        """Move every file below source (on the output's file system) to prefix, keeping unchanged ones."""
+        files = _files_below(source, prefix)
+        self.claim(files)
+        for relative in sorted(files):
+            if relative in self.written:
+                raise OutputError(f"two pages were given the same output file {relative}")
+            self.record(relative, move_if_changed(files[relative], self.out_dir, relative))
 
     def remove_stale(self, but: str = "") -> int:
         """Remove the files of the last build that this one has not written (except those below but)."""
@@ -75,8 +91,9 @@ class OutputWriter:
         for relative in stale:
             path = self.out_dir / safe_relative(relative)
             path.unlink(missing_ok=True)
-            _remove_empty_parents(path.parent, self.out_dir)
+            remove_empty_parents(path.parent, self.out_dir)
         self.claimed.difference_update(stale)
+        self.touched.update(stale)
         return len(stale)
 
     def finish(self) -> int:
@@ -85,9 +102,15 @@ class OutputWriter:
         self._write_manifest(self.written)
         return removed
 
+    @property
+    def files(self) -> set[str]:
+        """Every file of the finished output, the manifest included."""
+        return self.written | {MANIFEST}
+
     def _write_manifest(self, relatives: set[str]) -> None:
         manifest = "".join(f"{relative}\n" for relative in sorted(relatives))
         write_atomically(self.out_dir / MANIFEST, manifest.encode("utf-8"))
+        self.touched.add(MANIFEST)
 
     def _read_manifest(self) -> set[str]:
         if (self.out_dir / MANIFEST).exists():
@@ -102,14 +125,44 @@ class OutputWriter:
 
 def write_if_changed(out_dir: Path, relative: str, data: bytes) -> bool:
     """Write one file unless it already holds exactly these bytes; True if it was written."""
-    path = out_dir / safe_relative(relative)
+    path = os.path.join(out_dir, safe_relative(relative))
+    if _holds(path, data):
+        return False
     try:
-        if path.stat().st_size == len(data) and path.read_bytes() == data:
-            return False
+        file = open(path, "xb")  # noqa: SIM115 (opened here to make its folder only when that is missing)
+    except FileNotFoundError:
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        file = open(path, "xb")  # noqa: SIM115
+    with file:
+        file.write(data)
+    return True
+
+
+def move_if_changed(source: Path, out_dir: Path, relative: str) -> bool:
+    """Move source to relative in out_dir unless that already holds the same bytes; True if it was moved."""
+    path = os.path.join(out_dir, safe_relative(relative))
+    if _holds(path, source.read_bytes()):
+        return False
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    os.replace(source, path)  # replaces the folder's link; a published file it shared is left as it was
+    return True
+
+
+def _holds(path: str, data: bytes) -> bool:
+    """True if path holds exactly data; otherwise path is removed, so that a new file can be made there."""
+    try:
+        if os.stat(path).st_size == len(data):
+            with open(path, "rb") as file:
+                if file.read() == data:
+                    return True
+        os.unlink(path)
     except FileNotFoundError:
         pass
-    write_atomically(path, data)
-    return True
+    return False
+
+
+def _files_below(source: Path, prefix: str) -> dict[str, Path]:
+    return {prefix + file.relative_to(source).as_posix(): file for file in source.rglob("*") if file.is_file()}
 
 
 def read_manifest(out_dir: Path) -> list[str]:
@@ -120,12 +173,12 @@ def read_manifest(out_dir: Path) -> list[str]:
         return []
 
 
-def safe_relative(relative: str) -> PurePosixPath:
+def safe_relative(relative: str) -> str:
     """A relative path that stays inside the output folder; anything else is a bug worth stopping for."""
-    path = PurePosixPath(relative)
-    if path.is_absolute() or not path.parts or ".." in path.parts or "\0" in relative:
+    parts = relative.split("/")
+    if not relative or relative.startswith("/") or ".." in parts or "\0" in relative or not parts[-1]:
         raise OutputError(f"refusing to write outside the output folder: {relative!r}")
-    return path
+    return relative
 
 
 def write_atomically(path: Path, data: bytes) -> None:
@@ -142,7 +195,7 @@ def write_atomically(path: Path, data: bytes) -> None:
         raise
 
 
-def _remove_empty_parents(folder: Path, stop: Path) -> None:
+def remove_empty_parents(folder: Path, stop: Path) -> None:
     while folder != stop and folder.is_dir() and not any(folder.iterdir()):
         folder.rmdir()
         folder = folder.parent
