@@ -91,7 +91,7 @@ def _build(config: Config, show_progress: bool, use_cache: bool) -> BuildReport:
         rendered, indexed = _write_site(config, library, routes, pages, writer, cache, site, report, show_progress)
         with report.step("write"):
             report.files_removed += writer.finish()
-            staging.commit()
+            staging.commit(writer.files, writer.touched)
     except BaseException:
         staging.abort()  # the published folder is left exactly as it was
         raise
@@ -156,9 +156,10 @@ def _render(
 
 def _inputs(config: Config, site: str) -> str:
     """A fingerprint of every file the build reads and every file it wrote last time."""
-    written = [config.output_dir / relative for relative in read_manifest(config.output_dir)]
+    out = str(config.output_dir)
+    written = [f"{out}/{relative}" for relative in read_manifest(config.output_dir)]
     read = [*tree_files(config.content_dir), *tree_files(config.templates_dir)]
-    return fingerprint([*read, *written, config.output_dir / MANIFEST], site)
+    return fingerprint([*read, *written, f"{out}/{MANIFEST}"], site)
 
 
 def _unchanged(previous: BuildReport, timings: dict[str, float]) -> BuildReport:

@@ -8,18 +8,28 @@ The old site is then kept as the next build's folder: mirroring it again touches
 changed, where making a new mirror and deleting the old one would touch every file of a large archive.
 A build that fails is removed; one that is killed leaves its folder, which the next build brings back in
 line with public/. public/ itself is never touched until the swap.
+
+Mirroring walks every folder of both trees, which on a large archive takes seconds. So after the swap a
+journal is left in the old site: the files the build changed, and the modification time of each folder of
+the new public/. The next build relinks only those files, and mirrors again only folders whose time changed
+(someone added, removed or renamed something there). Without a journal, the whole tree is mirrored.
 """
 
 from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import json
 import os
 import shutil
+from collections.abc import Iterable
 from pathlib import Path
+
+from .writer import remove_empty_parents
 
 RENAME_EXCHANGE = 2  # from linux/fs.h
 AT_FDCWD = -100
+JOURNAL = ".sitegen-journal"
 
 
 class Staging:
@@ -30,24 +40,36 @@ class Staging:
         self.folder = out_dir.parent / f".{out_dir.name}.sitegen-new"
 
     def begin(self) -> Path:
-        if self.out_dir.is_dir():
-            _mirror(self.out_dir, self.folder)
-        else:
+        if not self.out_dir.is_dir():
             shutil.rmtree(self.folder, ignore_errors=True)
             self.folder.mkdir(parents=True)
+        elif (journal := _take_journal(self.folder)) is not None:
+            _catch_up(self.out_dir, self.folder, journal)
+        else:
+            _mirror(self.out_dir, self.folder)
         return self.folder
 
-    def commit(self) -> None:
-        """Swap the new site in; the old one is left in the staging folder for the next build."""
-        if self.out_dir.is_dir() and _exchange(self.folder, self.out_dir):
-            return
-        old = self.out_dir.parent / f".{self.out_dir.name}.sitegen-old"
-        shutil.rmtree(old, ignore_errors=True)
-        if self.out_dir.is_dir():
-            self.out_dir.rename(old)
-        self.folder.rename(self.out_dir)
-        if old.is_dir():
-            old.rename(self.folder)
+    def commit(self, files: Iterable[str], changed: Iterable[str]) -> None:
+        """Swap the new site in; the old one is left in the staging folder for the next build.
+
+        files: every file (relative path) of the new site; changed: those it wrote anew, and those it removed.
+        """
+        if not (self.out_dir.is_dir() and _exchange(self.folder, self.out_dir)):
+            old = self.out_dir.parent / f".{self.out_dir.name}.sitegen-old"
+            shutil.rmtree(old, ignore_errors=True)
+            if self.out_dir.is_dir():
+                self.out_dir.rename(old)
+            self.folder.rename(self.out_dir)
+            if old.is_dir():
+                old.rename(self.folder)
+        if self.folder.is_dir():
+            folders = {os.path.dirname(relative) for relative in files}
+            for folder in list(folders):
+                while folder:
+                    folder = os.path.dirname(folder)
+                    folders.add(folder)
+            journal = {"changed": sorted(changed), "folders": _folder_times(self.out_dir, folders)}
+            (self.folder / JOURNAL).write_text(json.dumps(journal), encoding="utf-8")
 
     def abort(self) -> None:
         shutil.rmtree(self.folder, ignore_errors=True)
@@ -74,6 +96,54 @@ def _mirror(source: Path, target: Path) -> None:
             shutil.rmtree(leftover.path)
         else:
             os.unlink(leftover.path)
+
+
+def _take_journal(folder: Path) -> dict[str, object] | None:
+    """The journal the last build left, removed so that a build stopped from now on leaves none."""
+    path = folder / JOURNAL
+    try:
+        journal = json.loads(path.read_text(encoding="utf-8"))
+        path.unlink()
+    except (OSError, ValueError):
+        return None
+    valid = isinstance(journal, dict) and isinstance(journal.get("changed"), list)
+    return journal if valid and isinstance(journal.get("folders"), dict) else None
+
+
+def _catch_up(source: Path, target: Path, journal: dict[str, object]) -> None:
+    """Bring target (the site before the last build) in line with source (the site that build made)."""
+    changed: list[str] = journal["changed"]  # type: ignore[assignment]
+    folders: dict[str, int] = journal["folders"]  # type: ignore[assignment]
+    now = _folder_times(source, folders)
+    moved = [folder for folder, time in now.items() if folders[folder] != time]
+    if "" in moved or "" not in folders:
+        _mirror(source, target)
+        return
+    for relative in changed:
+        original, link = source / relative, target / relative
+        if original.is_file():
+            link.parent.mkdir(parents=True, exist_ok=True)
+            _link(original, link)
+        elif link.is_file():
+            link.unlink()
+            remove_empty_parents(link.parent, target)
+    for folder in moved:  # where something besides the build changed public/
+        if (source / folder).is_dir():
+            _mirror(source / folder, target / folder)
+        else:
+            shutil.rmtree(target / folder, ignore_errors=True)
+
+
+def _folder_times(site: Path, folders: Iterable[str]) -> dict[str, int]:
+    """The modification time of each of these folders of the site ("" is the site itself); -1 if missing."""
+    root = str(site)
+    times: dict[str, int] = {}
+    for folder in folders:
+        try:
+            times[folder] = os.stat(os.path.join(root, folder)).st_mtime_ns
+        except OSError:
+            times[folder] = -1
+    return times
 
 
 def _link(original: Path, link: Path) -> None:
