@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-import heapq
+import hashlib
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import groupby
+from operator import itemgetter
 
 from .model import Article, Period, Registry
 
@@ -68,16 +70,31 @@ class Library:
 
     def related(self, article: Article, count: int) -> list[Article]:
         """The articles sharing most people and tags with this one; ties go to the nearest in time, then the newer."""
+        return [self.articles[position] for position in self.related_positions(article, count)]
+
+    def related_positions(self, article: Article, count: int) -> list[int]:
+        """The positions of the articles related() gives."""
         here = self.position[article]
-        groups = [(f"person:{name}", PERSON_WEIGHT) for name in article.people]
-        groups += [(f"tag:{tag}", 1) for tag in article.tags]
-        scores: dict[int, int] = {}
-        for group, weight in groups:
-            for other in _window(self.positions[group], here):
-                scores[other] = scores.get(other, 0) + weight
+        scores: Counter[int] = Counter()
+        for name in article.people:
+            for _ in range(PERSON_WEIGHT):
+                scores.update(_window(self.positions[f"person:{name}"], here))
+        for tag in article.tags:
+            scores.update(_window(self.positions[f"tag:{tag}"], here))
         scores.pop(here, None)
-        best = heapq.nsmallest(count, scores.items(), key=lambda item: (-item[1], abs(item[0] - here), item[0]))
-        return [self.articles[other] for other, _ in best]
+        best: list[int] = []
+        # Every article's page lists its related articles, so this runs in C where it can: counting, and
+        # sorting by score; only the few positions needed are then picked from each score, nearest first.
+        for _, tied in groupby(scores.most_common(), key=itemgetter(1)):
+            best += _nearest(sorted(position for position, _ in tied), here, count - len(best))
+            if len(best) == count:
+                break
+        return best
+
+    def shape(self) -> str:
+        """All that related articles follow from: the articles' order, and each one's tags and people."""
+        lines = "".join(f"{article.file}\0{article.tags}\0{article.people}\n" for article in self.articles)
+        return hashlib.blake2b(lines.encode(), digest_size=16).hexdigest()
 
     def co_occurring(
         self, articles: Iterable[Article], field: str, leave_out: str, count: int
@@ -108,6 +125,21 @@ def _neighbours_of_same_kind(periods: list[Period]) -> dict[Period, tuple[Period
 
 def _inside(period: Period, within: Period) -> bool:
     return period.year == within.year and (within.month is None or period.month == within.month)
+
+
+def _nearest(positions: list[int], here: int, count: int) -> list[int]:
+    """The count positions (ascending, here not among them) nearest to here; of two as near, the lower first."""
+    right = bisect_left(positions, here)
+    left = right - 1
+    found: list[int] = []
+    while len(found) < count and (left >= 0 or right < len(positions)):
+        if right == len(positions) or (left >= 0 and here - positions[left] <= positions[right] - here):
+            found.append(positions[left])
+            left -= 1
+        else:
+            found.append(positions[right])
+            right += 1
+    return found
 
 
 def _window(positions: tuple[int, ...], here: int) -> tuple[int, ...]:
