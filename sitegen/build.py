@@ -25,7 +25,7 @@ from .content import article_files, load_article
 from .library import Library
 from .lock import site_lock
 from .model import Article, Registry
-from .page_keys import PageKeys, site_key
+from .page_keys import PageKeys, fields_digest, site_key
 from .pages import Page, all_pages
 from .problems import Problem, ProblemsError
 from .progress import progress
@@ -82,7 +82,7 @@ def _build(config: Config, show_progress: bool, use_cache: bool) -> BuildReport:
         library = load_library(config, report, show_progress, cache)
     with report.step("route"):
         routes = Routes(library)
-        pages = list(all_pages(library, routes, config))
+        pages = list(all_pages(library, routes, config, _related(library, config.related_count, cache)))
         report.pages = len(pages)
     staging = Staging(config.output_dir)
     with report.step("stage"):
@@ -135,7 +135,8 @@ def _render(
 ) -> _Rendered:  # fmt: skip
     """Render and write every page whose key changed since the last build; keep the others as they are."""
     env = environment(config, routes)
-    page_keys = PageKeys(routes, site)
+    digests = {id(loaded.article): loaded.digest for loaded in cache.articles.values() if loaded.article}
+    page_keys = PageKeys(routes, site, digests)
     rendered = _Rendered({}, set())
     writer.claim(output_file(page.route) for page in pages)
     to_render = []
@@ -152,6 +153,15 @@ def _render(
         if changed and page.template == "article.html":
             rendered.changed_shards.add(shard_of(output_file(page.route)))
     return rendered
+
+
+def _related(library: Library, count: int, cache: BuildCache) -> list[list[int]]:
+    """Every article's related articles: those of the last build while the library's shape is the same."""
+    shape = f"{count}:{library.shape()}"
+    if cache.related_shape != shape:
+        cache.related = [library.related_positions(article, count) for article in library.articles]
+        cache.related_shape = shape
+    return cache.related
 
 
 def _inputs(config: Config, site: str) -> str:
@@ -204,7 +214,7 @@ def _load(path: Path, config: Config, registry: Registry, known: LoadedFile | No
         article, warnings = load_article(path, config.content_dir, config.zone, registry)
     except ProblemsError as error:
         return LoadedFile(current, None, error.problems)
-    return LoadedFile(current, article, warnings)
+    return LoadedFile(current, article, warnings, fields_digest(article))
 
 
 def summary(report: BuildReport, out_dir: Path) -> str:

@@ -4,6 +4,7 @@
   code) and of the output it made; when a rebuild finds both unchanged it has nothing to do.
 - articles: each article file's loaded Article, by the file's path, size and modification time.
 - pages: each output file's page key (see page_keys.py), so that a page whose key is unchanged is not rendered.
+- related: each article's related articles, kept while the library's shape (see Library.shape) is unchanged.
 
 A cache that is missing, unreadable or from another version is ignored and made anew.
 """
@@ -23,7 +24,7 @@ from .problems import Problem
 from .writer import write_atomically
 
 CACHE_DIR = ".sitegen-cache"
-VERSION = 1
+VERSION = 2
 
 
 @dataclass
@@ -31,6 +32,7 @@ class LoadedFile:
     stamp: tuple[int, int]  # size, modification time in nanoseconds
     article: Article | None
     problems: list[Problem]
+    digest: bytes = b""  # of the article's fields (see page_keys.fields_digest)
 
 
 @dataclass(frozen=True)
@@ -47,6 +49,8 @@ class BuildCache:
     articles: dict[str, LoadedFile] = field(default_factory=dict)
     pages: dict[str, str] = field(default_factory=dict)  # output file -> page key
     indexed: list[str] = field(default_factory=list)  # the article pages in the search index
+    related_shape: str = ""  # the shape and related_count the related lists were found for
+    related: list[list[int]] = field(default_factory=list)  # positions, by the position of each article
 
     @classmethod
     def load(cls, config: Config) -> BuildCache:

@@ -34,61 +34,89 @@ def site_key(config: Config) -> str:
     return digest.hexdigest()
 
 
+def fields_digest(article: Article) -> bytes:
+    """A hash of everything an article holds; kept with the loaded article, so a rebuild need not hash it again."""
+    text = "".join(f"{item.name}={getattr(article, item.name)!r}\0" for item in dataclasses.fields(article))
+    return hashlib.blake2b(text.encode(), digest_size=16).digest()
+
+
 class PageKeys:
-    def __init__(self, routes: Routes, site: str) -> None:
+    """Page keys for one build. Each value is encoded to bytes once per build where pages share it: an
+    article (on many listings), a name, and the lists one listing's pages all show (its chart, its names)."""
+
+    def __init__(self, routes: Routes, site: str, digests: dict[int, bytes] | None = None) -> None:
         self.routes, self.site = routes, site
+        self._digests = digests or {}  # the fields_digest of articles, by id, where the loading kept it
         self._articles: dict[int, bytes] = {}
+        self._names: dict[str, bytes] = {}
+        self._shared: dict[int, tuple[Any, bytes]] = {}  # id of a list or dict -> (it, its encoding)
+        self._values: dict[Any, bytes] = {}  # frozen dataclasses by value
 
     def key(self, page: Page) -> str:
-        digest = hashlib.blake2b(digest_size=16)
-        digest.update(f"{self.site}\0{page.route}\0{page.template}\0".encode())
-        self._feed(digest, page.context)
+        digest = hashlib.blake2b(f"{self.site}\0{page.route}\0{page.template}\0".encode(), digest_size=16)
+        for name, value in page.context.items():  # each page's own dict: not worth keeping
+            digest.update(f"{name}:".encode() + self._encode(value))
         return digest.hexdigest()
 
-    def _feed(self, digest: Any, value: Any) -> None:
+    def _encode(self, value: Any) -> bytes:
         if isinstance(value, Article):
-            digest.update(self._article(value))
-        elif isinstance(value, Pagination):
+            return self._article(value)
+        if isinstance(value, str):
+            return self._name(value)
+        if isinstance(value, tuple):
+            return b"[" + b"".join(map(self._encode, value)) + b"]"
+        if isinstance(value, list | dict):
+            return self._shared_value(value)
+        if isinstance(value, Pagination):
             # Every page's route follows from the first and the count, so a listing of a thousand pages
             # does not make each of its pages walk a thousand routes.
-            self._feed(digest, (value.number, value.count, value.routes[0]))
-        elif isinstance(value, str):
-            digest.update(b"s" + value.encode("utf-8") + b"\0")
-            digest.update(self._name_routes(value))
-        elif value is None or isinstance(value, bool | int | float | date | datetime | Path):
-            digest.update(f"{type(value).__name__}:{value!r}\0".encode())
-        elif isinstance(value, list | tuple):
-            digest.update(b"[")
-            for item in value:
-                self._feed(digest, item)
-            digest.update(b"]")
-        elif isinstance(value, dict):
-            digest.update(b"{")
-            for item_key, item in value.items():
-                digest.update(f"{item_key}:".encode())  # the template's names, not names of tags or people
-                self._feed(digest, item)
-            digest.update(b"}")
-        elif dataclasses.is_dataclass(value) and not isinstance(value, type):
-            digest.update(type(value).__name__.encode() + b"(")
-            for item in dataclasses.fields(value):
-                self._feed(digest, getattr(value, item.name))
-            digest.update(b")")
-        else:
-            raise TypeError(f"a page context holds a {type(value).__name__}, which page keys cannot follow")
+            return self._encode((value.number, value.count, value.routes[0]))
+        if value is None or isinstance(value, bool | int | float | date | datetime | Path):
+            return f"{type(value).__name__}:{value!r}\0".encode()
+        if dataclasses.is_dataclass(value) and not isinstance(value, type):
+            return self._dataclass(value)
+        raise TypeError(f"a page context holds a {type(value).__name__}, which page keys cannot follow")
+
+    def _dataclass(self, value: Any) -> bytes:
+        """A dataclass by its fields; a frozen one (a period, a person) once per build for each value."""
+        try:
+            frozen = type(value).__dataclass_params__.frozen and hash(value) is not None  # type: ignore[attr-defined]
+        except TypeError:  # frozen, but holding a list or a dict
+            frozen = False
+        cached = self._values.get(value) if frozen else None
+        if cached is None:
+            fields = (getattr(value, item.name) for item in dataclasses.fields(value))
+            cached = type(value).__name__.encode() + b"(" + b"".join(map(self._encode, fields)) + b")"
+            if frozen:
+                self._values[value] = cached
+        return cached
+
+    def _shared_value(self, value: list[Any] | dict[str, Any]) -> bytes:
+        known = self._shared.get(id(value))
+        if known is not None and known[0] is value:
+            return known[1]
+        if isinstance(value, list):
+            encoded = b"[" + b"".join(map(self._encode, value)) + b"]"
+        else:  # the keys are the template's names, not names of tags or people
+            encoded = b"{" + b"".join(f"{key}:".encode() + self._encode(item) for key, item in value.items()) + b"}"
+        self._shared[id(value)] = (value, encoded)  # holding the value keeps its id from being reused
+        return encoded
 
     def _article(self, article: Article) -> bytes:
         """An article's fields, its route and its tags' and people's routes, hashed once per build."""
         cached = self._articles.get(id(article))
         if cached is None:
-            digest = hashlib.blake2b(digest_size=16)
+            digest = hashlib.blake2b(self._digests.get(id(article)) or fields_digest(article), digest_size=16)
             digest.update(self.routes.article(article).encode() + b"\0")
-            for item in dataclasses.fields(article):
-                digest.update(f"{item.name}={getattr(article, item.name)!r}\0".encode())
             for name in (*article.tags, *article.people):
-                digest.update(self._name_routes(name))
+                digest.update(self._name(name))
             cached = self._articles[id(article)] = digest.digest()
         return cached
 
-    def _name_routes(self, name: str) -> bytes:
-        """The routes a name has as a tag and as a person, since a template may link it as either."""
-        return f"{self.routes.tag_route(name)}\0{self.routes.person_route(name)}\0".encode()
+    def _name(self, text: str) -> bytes:
+        """A string, and the routes it has as a tag and as a person, since a template may link it as either."""
+        cached = self._names.get(text)
+        if cached is None:
+            routes = f"{self.routes.tag_route(text)}\0{self.routes.person_route(text)}\0"
+            cached = self._names[text] = b"s" + text.encode("utf-8") + b"\0" + routes.encode()
+        return cached

@@ -6,7 +6,7 @@ Nothing here renders or writes; generated pages (tags, people, dates) are ordina
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import partial
@@ -51,8 +51,11 @@ class Pagination:
         return self.routes[self.number] if self.number < self.count else None
 
 
-def all_pages(library: Library, routes: Routes, config: Config) -> Iterator[Page]:
-    yield from article_pages(library, routes, config)
+def all_pages(
+    library: Library, routes: Routes, config: Config, related: Sequence[Sequence[int]] | None = None
+) -> Iterator[Page]:
+    """Every page; related[i], if given, holds the positions of related articles of library.articles[i]."""
+    yield from article_pages(library, routes, config, related)
     yield from listing(routes.home, library.articles, "home.html", config.page_size, {})
     yield from tag_pages(library, routes, config)
     yield from person_pages(library, routes, config)
@@ -60,14 +63,17 @@ def all_pages(library: Library, routes: Routes, config: Config) -> Iterator[Page
     yield from site_pages(library, routes, config)
 
 
-def article_pages(library: Library, routes: Routes, config: Config) -> Iterator[Page]:
-    for article in library.articles:
+def article_pages(
+    library: Library, routes: Routes, config: Config, related: Sequence[Sequence[int]] | None = None
+) -> Iterator[Page]:
+    for index, article in enumerate(library.articles):
         older, newer = library.neighbours(article)
+        positions = related[index] if related is not None else library.related_positions(article, config.related_count)
         context = {
             "article": article,
             "older": older,
             "newer": newer,
-            "related": library.related(article, config.related_count),
+            "related": [library.articles[position] for position in positions],
             "article_periods": Period.all_of(article.day),
         }
         yield Page(routes.article(article), "article.html", context)
