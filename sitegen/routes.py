@@ -80,6 +80,11 @@ def paginated(route: str, page: int) -> str:
     return route if page == 1 else f"{route}page/{page}/"
 
 
+def article_files_of_year(year: str) -> str:
+    """A glob matching the files of one year's article pages (year/month/day/slug/), and no listing page's."""
+    return f"{year}/[0-9][0-9]/[0-9][0-9]/*/index.html"
+
+
 def output_file(route: str) -> str:
     """The file, relative to the output folder, that a route is written to."""
     return route + "index.html" if route == "" or route.endswith("/") else route

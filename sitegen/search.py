@@ -7,16 +7,19 @@ search page loads the newest year's bundle and merges the others into it with Pa
 
 from __future__ import annotations
 
+import os
+import shutil
 import subprocess
 import sys
 import tempfile
 from collections import defaultdict
 from collections.abc import Iterable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from pathlib import Path
 
 from .cores import available_cores
 from .pagefind_bundle import canonicalise
+from .routes import article_files_of_year
 from .writer import OutputWriter
 
 BUNDLE = "pagefind/"
@@ -47,17 +50,27 @@ def build_search_index(site_dir: Path, writer: OutputWriter, shards: Iterable[st
     shards = sorted(shards)
     if not shards:
         return
-    # Beside the site, on its file system, so that the bundles are moved into it rather than copied.
-    with tempfile.TemporaryDirectory(prefix=".sitegen-pagefind-", dir=site_dir.parent) as scratch:
-        with ThreadPoolExecutor(max_workers=min(len(shards), available_cores())) as pool:
-            bundles = list(pool.map(lambda shard: _index(site_dir, shard, Path(scratch) / shard), shards))
-        for shard, bundle in zip(shards, bundles, strict=True):
-            writer.move_tree(bundle, shard_bundle(shard))
+    with (
+        tempfile.TemporaryDirectory(prefix=".sitegen-pagefind-", dir=_scratch_parent(site_dir)) as scratch,
+        ThreadPoolExecutor(max_workers=min(len(shards), available_cores())) as pool,
+    ):
+        indexing = {pool.submit(_index, site_dir, shard, Path(scratch) / shard): shard for shard in shards}
+        for done in as_completed(indexing):  # each bundle goes into the site while the next is indexed
+            bundle = done.result()
+            writer.move_tree(bundle, shard_bundle(indexing[done]))
+            shutil.rmtree(bundle)
+
+
+def _scratch_parent(site_dir: Path) -> Path:
+    """Where Pagefind writes: memory where the system offers it, since a bundle is thousands of small files
+    and only those that changed are then copied into the site; otherwise beside the site, to be moved in."""
+    memory = Path("/dev/shm")
+    return memory if memory.is_dir() and os.access(memory, os.W_OK) else site_dir.parent
 
 
 def _index(site_dir: Path, shard: str, bundle: Path) -> Path:
     command = [
-        sys.executable, "-m", "pagefind_bin", "--site", str(site_dir), "--glob", f"{shard}/**/*.html",
+        sys.executable, "-m", "pagefind_bin", "--site", str(site_dir), "--glob", article_files_of_year(shard),
         "--output-path", str(bundle),
     ]  # fmt: skip
     result = subprocess.run(command, capture_output=True, text=True, check=False)

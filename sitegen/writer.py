@@ -11,6 +11,7 @@ unlinked and written anew, never written through the link.
 
 from __future__ import annotations
 
+import errno
 import os
 import tempfile
 from collections.abc import Iterable
@@ -56,7 +57,7 @@ class OutputWriter:
         """Count a file of the last build as written again, unchanged, if it is still there."""
         if relative not in self.previous or relative in self.written:
             return False
-        if not (self.out_dir / safe_relative(relative)).is_file():
+        if not os.path.isfile(os.path.join(self.out_dir, safe_relative(relative))):
             return False
         self.written.add(relative)
         return True
@@ -64,7 +65,7 @@ class OutputWriter:
     def keep_folder(self, prefix: str) -> bool:
         """Keep every file of the last build below prefix; False (keeping none) if any has gone."""
         files = [relative for relative in self.previous if relative.startswith(prefix)]
-        if not files or not all((self.out_dir / safe_relative(relative)).is_file() for relative in files):
+        if not files or not all(os.path.isfile(os.path.join(self.out_dir, safe_relative(f))) for f in files):
             return False
         self.written.update(files)
         return True
@@ -139,12 +140,18 @@ def write_if_changed(out_dir: Path, relative: str, data: bytes) -> bool:
 
 
 def move_if_changed(source: Path, out_dir: Path, relative: str) -> bool:
-    """Move source to relative in out_dir unless that already holds the same bytes; True if it was moved."""
+    """Move source to relative in out_dir unless that already holds the same bytes; True if it was moved in."""
     path = os.path.join(out_dir, safe_relative(relative))
-    if _holds(path, source.read_bytes()):
+    data = source.read_bytes()
+    if _holds(path, data):
         return False
     os.makedirs(os.path.dirname(path), exist_ok=True)
-    os.replace(source, path)  # replaces the folder's link; a published file it shared is left as it was
+    try:
+        os.replace(source, path)  # replaces the folder's link; a published file it shared is left as it was
+    except OSError as error:
+        if error.errno != errno.EXDEV:
+            raise
+        write_if_changed(out_dir, relative, data)  # from another file system: copied
     return True
 
 

@@ -1,10 +1,10 @@
 from datetime import datetime
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from zoneinfo import ZoneInfo
 
 from sitegen.library import Library
 from sitegen.model import Article, Period, Registry
-from sitegen.routes import Routes, output_file
+from sitegen.routes import Routes, article_files_of_year, output_file
 
 UTC = ZoneInfo("UTC")
 
@@ -52,3 +52,19 @@ def test_output_files() -> None:
     assert output_file("") == "index.html"
     assert output_file("tags/") == "tags/index.html"
     assert output_file("feed.xml") == "feed.xml"
+
+
+def test_the_search_glob_of_a_year_takes_its_article_pages_and_no_listing() -> None:
+    a, b = article("a", "talks", 3), article("b", "page", 4)
+    routes = Routes(Library.of([a, b], Registry()))
+    glob = article_files_of_year("2025")
+    articles = [output_file(routes.article(a)), output_file(routes.article(b))]
+    listings = [
+        output_file(routes.period(Period(2025), 2)),
+        output_file(routes.period(Period(2025, 6), 2)),
+        output_file(routes.period(Period(2025, 6, 3))),
+        output_file(routes.period(Period(2025, 6, 3), 2)),
+    ]
+    depth = len(PurePosixPath(glob).parts)
+    matches = [PurePosixPath(f).match(glob) and len(PurePosixPath(f).parts) == depth for f in articles + listings]
+    assert matches == [True] * 2 + [False] * 4
