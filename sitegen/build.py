@@ -77,16 +77,21 @@ def _build(config: Config, show_progress: bool, use_cache: bool) -> BuildReport:
         last = load_last(config) if use_cache else None
         if last is not None and last.inputs == _inputs(config, site):
             return _unchanged(last.report, report.timings)
-    cache = BuildCache.load(config) if use_cache else BuildCache()
-    with report.step("load"):
-        library = load_library(config, report, show_progress, cache)
-    with report.step("route"):
-        routes = Routes(library)
-        pages = list(all_pages(library, routes, config, _related(library, config.related_count, cache)))
-        report.pages = len(pages)
     staging = Staging(config.output_dir)
+    staging.start()  # public/ is mirrored while the content is read
+    try:
+        cache = BuildCache.load(config) if use_cache else BuildCache()
+        with report.step("load"):
+            library = load_library(config, report, show_progress, cache)
+        with report.step("route"):
+            routes = Routes(library)
+            pages = list(all_pages(library, routes, config, _related(library, config.related_count, cache)))
+            report.pages = len(pages)
+    except BaseException:
+        staging.settle()
+        raise
     with report.step("stage"):
-        writer = OutputWriter(staging.begin())
+        writer = OutputWriter(staging.wait())
     try:
         rendered, indexed = _write_site(config, library, routes, pages, writer, cache, site, report, show_progress)
         with report.step("write"):

@@ -22,6 +22,7 @@ import ctypes.util
 import json
 import os
 import shutil
+import threading
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -33,13 +34,44 @@ JOURNAL = ".sitegen-journal"
 
 
 class Staging:
-    """The hidden folder a build writes into: begin() mirrors out_dir, commit() swaps it in, abort() drops it."""
+    """The hidden folder a build writes into: begin() mirrors out_dir, commit() swaps it in, abort() drops it.
+
+    start() mirrors in a thread, so that the build can read its content meanwhile; wait() then gives the folder.
+    """
 
     def __init__(self, out_dir: Path) -> None:
         self.out_dir = out_dir
         self.folder = out_dir.parent / f".{out_dir.name}.sitegen-new"
+        self._thread: threading.Thread | None = None
+        self._error: BaseException | None = None
 
     def begin(self) -> Path:
+        self.start()
+        return self.wait()
+
+    def start(self) -> None:
+        self._thread = threading.Thread(target=self._prepare_in_thread, name="sitegen-staging")
+        self._thread.start()
+
+    def wait(self) -> Path:
+        if self._thread is not None:
+            self._thread.join()
+        if self._error is not None:
+            raise self._error
+        return self.folder
+
+    def settle(self) -> None:
+        """Let a mirroring under way finish, for a build that stops before writing; its folder is kept."""
+        if self._thread is not None:
+            self._thread.join()
+
+    def _prepare_in_thread(self) -> None:
+        try:
+            self._prepare()
+        except BaseException as error:  # handed to the build's thread by wait()
+            self._error = error
+
+    def _prepare(self) -> None:
         if not self.out_dir.is_dir():
             shutil.rmtree(self.folder, ignore_errors=True)
             self.folder.mkdir(parents=True)
@@ -47,7 +79,6 @@ class Staging:
             _catch_up(self.out_dir, self.folder, journal)
         else:
             _mirror(self.out_dir, self.folder)
-        return self.folder
 
     def commit(self, files: Iterable[str], changed: Iterable[str]) -> None:
         """Swap the new site in; the old one is left in the staging folder for the next build.
@@ -72,25 +103,36 @@ class Staging:
             (self.folder / JOURNAL).write_text(json.dumps(journal), encoding="utf-8")
 
     def abort(self) -> None:
+        self.settle()
         shutil.rmtree(self.folder, ignore_errors=True)
 
 
-def _mirror(source: Path, target: Path) -> None:
+def _mirror(source: Path | str, target: Path | str) -> None:
     """Make target a tree of hard links to source's files, keeping the links it already has right."""
-    if target.exists() and not target.is_dir():
-        target.unlink()
-    target.mkdir(parents=True, exist_ok=True)
-    there = {entry.name: entry for entry in os.scandir(target)}
+    target = str(target)
+    if os.path.lexists(target) and not os.path.isdir(target):
+        os.unlink(target)
+    try:
+        os.mkdir(target)
+        there = {}  # a new folder: nothing to list or to replace
+    except FileExistsError:
+        there = {entry.name: entry for entry in os.scandir(target)}
+    except FileNotFoundError:
+        os.makedirs(target)
+        there = {}
     for entry in os.scandir(source):
         current = there.pop(entry.name, None)
+        path = os.path.join(target, entry.name)
         if entry.is_dir(follow_symlinks=False):
-            _mirror(Path(entry.path), target / entry.name)
+            _mirror(entry.path, path)
             continue
         if current is not None and current.is_dir(follow_symlinks=False):
             shutil.rmtree(current.path)
             current = None
-        if current is None or current.inode() != entry.inode():  # inodes come with the listing: no stat
-            _link(Path(entry.path), target / entry.name)
+        if current is None:
+            _new_link(entry.path, path)
+        elif current.inode() != entry.inode():  # inodes come with the listing: no stat
+            _link(Path(entry.path), Path(path))
     for leftover in there.values():  # what public/ no longer has
         if leftover.is_dir(follow_symlinks=False):
             shutil.rmtree(leftover.path)
@@ -144,6 +186,16 @@ def _folder_times(site: Path, folders: Iterable[str]) -> dict[str, int]:
         except OSError:
             times[folder] = -1
     return times
+
+
+def _new_link(original: str, link: str) -> None:
+    """link, where nothing is, as a hard link to original (a copy where links cannot be made)."""
+    try:
+        os.link(original, link)
+    except FileExistsError:
+        _link(Path(original), Path(link))
+    except OSError:
+        shutil.copy2(original, link)
 
 
 def _link(original: Path, link: Path) -> None:
