@@ -2,7 +2,8 @@
 
 - inputs: a fingerprint of everything a build reads (content, registries, templates, configuration, sitegen's
   code) and of the output it made; when a rebuild finds both unchanged it has nothing to do.
-- articles: each article file's loaded Article, by the file's path, size and modification time.
+- articles: each article file's loaded Article, by the file's path, size and modification time; kept in one
+  file per content folder (a month), so that a rebuild after an edit writes again only that folder's file.
 - pages: each output file's page key (see page_keys.py), so that a page whose key is unchanged is not rendered.
 - related: each article's related articles, kept while the library's shape (see Library.shape) is unchanged.
 
@@ -11,9 +12,11 @@ A cache that is missing, unreadable or from another version is ignored and made 
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import os
 import pickle
+from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -24,7 +27,7 @@ from .problems import Problem
 from .writer import write_atomically
 
 CACHE_DIR = ".sitegen-cache"
-VERSION = 2
+VERSION = 3
 
 
 @dataclass
@@ -52,15 +55,46 @@ class BuildCache:
     related_shape: str = ""  # the shape and related_count the related lists were found for
     related: list[list[int]] = field(default_factory=list)  # positions, by the position of each article
 
+    # The article folders' entries as loaded, to tell which folders' files need writing again.
+    loaded_folders: dict[str, dict[str, LoadedFile]] = field(default_factory=dict, repr=False)
+
     @classmethod
     def load(cls, config: Config) -> BuildCache:
         found = _read(cache_file(config, "cache"))
-        return found if isinstance(found, cls) else cls()
+        if not isinstance(found, cls):
+            return cls()
+        for path in sorted(articles_folder(config).glob("*.pickle")):
+            group = _read(path)
+            if isinstance(group, tuple) and len(group) == 3 and group[0] == found.setting:
+                found.loaded_folders[group[1]] = group[2]
+                found.articles.update(group[2])
+        return found
 
     def save(self, config: Config, last: LastBuild) -> None:
         # The small file last: if the build stops between the two, the next build does not take a shortcut.
-        _write(cache_file(config, "cache"), self)
+        self._save_articles(articles_folder(config))
+        _write(cache_file(config, "cache"), dataclasses.replace(self, articles={}, loaded_folders={}))
         _write(cache_file(config, "last"), last)
+
+    def _save_articles(self, folder: Path) -> None:
+        groups: dict[str, dict[str, LoadedFile]] = defaultdict(dict)
+        for path, loaded in self.articles.items():
+            groups[os.path.dirname(path)][path] = loaded
+        names = {_group_file(folder, group): group for group in groups}
+        for stale in set(folder.glob("*.pickle")) - set(names):
+            stale.unlink()
+        for path, group in names.items():
+            before, now = self.loaded_folders.get(group, {}), groups[group]
+            if before.keys() != now.keys() or any(before[key] is not now[key] for key in now):
+                _write(path, (self.setting, group, now))
+
+
+def articles_folder(config: Config) -> Path:
+    return cache_file(config, "articles").with_suffix("")
+
+
+def _group_file(folder: Path, group: str) -> Path:
+    return folder / f"{hashlib.blake2b(group.encode(), digest_size=8).hexdigest()}.pickle"
 
 
 def load_last(config: Config) -> LastBuild | None:

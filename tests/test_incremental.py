@@ -10,6 +10,7 @@ import pytest
 
 from sitegen import render_pool
 from sitegen.build import build
+from sitegen.build_cache import BuildCache, articles_folder
 from sitegen.config import Config, load_config
 
 from .conftest import FIXTURES, REPO, tree_files
@@ -119,3 +120,18 @@ def test_rendering_on_several_processes_gives_the_same_site(tmp_path: Path, monk
     report = build(config.replace(output=str(tmp_path / "two")), use_cache=False)
     assert report.files_changed == report.pages + len(list((REPO / "templates" / "static").iterdir()))
     assert tree_files(tmp_path / "one") == tree_files(tmp_path / "two")
+
+
+def test_an_edit_writes_again_only_the_cache_of_its_articles_folder(tmp_path: Path) -> None:
+    config = golden_site(tmp_path / "site", search=False)
+    build(config)
+    folder = articles_folder(config)
+    before = {path.name: path.stat().st_mtime_ns for path in folder.iterdir()}
+    edit(tmp_path / "site" / STORM, "\n\n", "\n\nA new first paragraph.\n\n")
+    build(config)
+    after = {path.name: path.stat().st_mtime_ns for path in folder.iterdir()}
+    assert len(before) > 1 and before.keys() == after.keys()
+    assert len([name for name in after if after[name] != before[name]]) == 1
+    assert BuildCache.load(config).articles.keys() == {
+        str(path) for path in (tmp_path / "site" / "content" / "articles").rglob("*.md")
+    }
