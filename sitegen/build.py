@@ -14,10 +14,12 @@ from .build_cache import (
     BuildCache,
     LastBuild,
     LoadedFile,
+    Stamps,
     fingerprint,
     load_last,
     registry_setting,
     stamp,
+    stamps,
     tree_files,
 )  # fmt: skip
 from .config import Config
@@ -75,7 +77,8 @@ def _build(config: Config, show_progress: bool, use_cache: bool) -> BuildReport:
     with report.step("check"):
         site = site_key(config)
         last = load_last(config) if use_cache else None
-        if last is not None and last.inputs == _inputs(config, site):
+        inputs = _inputs(config)
+        if last is not None and last.inputs == fingerprint(inputs, site):
             return _unchanged(last.report, report.timings)
     staging = Staging(config.output_dir)
     staging.start()  # public/ is mirrored while the content is read
@@ -103,7 +106,8 @@ def _build(config: Config, show_progress: bool, use_cache: bool) -> BuildReport:
     report.files_changed = writer.changed
     cache.pages, cache.indexed = rendered.keys, indexed
     if use_cache:
-        cache.save(config, LastBuild(_inputs(config, site), dataclasses.replace(report, timings={})))
+        after = fingerprint(_outputs_after(config, inputs, writer), site)
+        cache.save(config, LastBuild(after, dataclasses.replace(report, timings={})))
     return report
 
 
@@ -169,12 +173,26 @@ def _related(library: Library, count: int, cache: BuildCache) -> list[list[int]]
     return cache.related
 
 
-def _inputs(config: Config, site: str) -> str:
-    """A fingerprint of every file the build reads and every file it wrote last time."""
+def _inputs(config: Config) -> Stamps:
+    """The stamps of every file the build reads, then of every file it wrote last time and its manifest."""
     out = str(config.output_dir)
     written = [f"{out}/{relative}" for relative in read_manifest(config.output_dir)]
     read = [*tree_files(config.content_dir), *tree_files(config.templates_dir)]
-    return fingerprint([*read, *written, f"{out}/{MANIFEST}"], site)
+    return stamps([*read, *written, f"{out}/{MANIFEST}"])
+
+
+def _outputs_after(
+    config: Config, inputs: dict[str, tuple[int, int]], writer: OutputWriter
+) -> dict[str, tuple[int, int]]:
+    """What _inputs will find at the next build if nothing changes meanwhile, without statting the whole site
+    again: the files read as they were when this build began, and the output with only its new files statted.
+    (A file edited during the build thus counts as changed at the next one.)"""
+    out = str(config.output_dir)
+    written = [f"{out}/{relative}" for relative in sorted(writer.files - {MANIFEST})]
+    touched = stamps([f"{out}/{relative}" for relative in writer.touched])
+    read = {path: stamp for path, stamp in inputs.items() if not path.startswith(f"{out}/")}
+    kept = {path: touched.get(path) or inputs.get(path) or (-1, -1) for path in written}
+    return {**read, **kept, **stamps([f"{out}/{MANIFEST}"])}
 
 
 def _unchanged(previous: BuildReport, timings: dict[str, float]) -> BuildReport:

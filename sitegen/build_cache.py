@@ -126,22 +126,29 @@ def stamp(path: Path) -> tuple[int, int]:
     return status.st_size, status.st_mtime_ns
 
 
-def fingerprint(paths: list[str], extra: str = "") -> str:
-    """A hash of the paths, sizes and modification times of the given files, and extra.
+Stamps = dict[str, tuple[int, int]]  # path -> size, modification time
+
+
+def stamps(paths: list[str]) -> Stamps:
+    """The size and modification time of each file, (-1, -1) for one that is missing, in the order given.
 
     Paths are plain strings: a rebuild with nothing to do stats every file of the site, and on a large
     archive making Path objects for them would cost more than the stats themselves.
     """
-    digest = hashlib.blake2b(extra.encode("utf-8"), digest_size=16)
-    lines = []
+    found: Stamps = {}
     for path in paths:
         try:
             status = os.stat(path)
-            lines.append(f"{path}\0{status.st_size}\0{status.st_mtime_ns}\n")
+            found[path] = status.st_size, status.st_mtime_ns
         except OSError:
-            lines.append(f"{path}\0-1\0-1\n")
-    digest.update("".join(lines).encode())
-    return digest.hexdigest()
+            found[path] = -1, -1
+    return found
+
+
+def fingerprint(files: Stamps, extra: str = "") -> str:
+    """A hash of the files' paths, sizes and modification times (see stamps), and extra."""
+    lines = "".join(f"{path}\0{size}\0{mtime}\n" for path, (size, mtime) in files.items())
+    return hashlib.blake2b((extra + "\n" + lines).encode(), digest_size=16).hexdigest()
 
 
 def tree_files(folder: Path) -> list[str]:

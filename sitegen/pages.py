@@ -6,6 +6,7 @@ Nothing here renders or writes; generated pages (tags, people, dates) are ordina
 from __future__ import annotations
 
 import math
+from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -111,13 +112,17 @@ def person_pages(library: Library, routes: Routes, config: Config) -> Iterator[P
 
 
 def period_pages(library: Library, routes: Routes, config: Config) -> Iterator[Page]:
+    children: dict[Period, list[Period]] = defaultdict(list)  # months of each year, days of each month
+    for period in library.by_period:  # in time order
+        if period.parent is not None:
+            children[period.parent].append(period)
     for period, articles in library.by_period.items():
         previous, following = library.period_neighbours[period]
         context = {
             "period": period,
             "previous_period": previous,
             "next_period": following,
-            "children": _counted_children(library, period),
+            "children": [(child, len(library.by_period[child])) for child in children[period]],
             "weeks": month_weeks(library, period) if period.kind == "month" else None,
         }
         yield from listing(partial(routes.period, period), articles, "period.html", config.page_size, context)
@@ -175,10 +180,3 @@ def _years(library: Library) -> list[int]:
 
 def _counts(index: dict[str, tuple[Article, ...]]) -> list[tuple[str, int]]:
     return [(name, len(articles)) for name, articles in index.items()]
-
-
-def _counted_children(library: Library, period: Period) -> list[tuple[Period, int]]:
-    """The months of a year or the days of a month that have articles, with their article counts."""
-    kind = {"year": "month", "month": "day"}.get(period.kind)
-    children = library.periods(kind, within=period) if kind else []
-    return [(child, len(library.by_period[child])) for child in children]
