@@ -35,7 +35,7 @@ from .registry import load_registry
 from .render import environment
 from .render_pool import render_and_write
 from .routes import Routes, output_file
-from .search import BUNDLE, build_search_index, by_shard, shard_bundle, shard_of
+from .search import BUNDLE, build_search_index, plan_shards, shard_bundle
 from .staging import Staging
 from .writer import MANIFEST, OutputError, OutputWriter, read_manifest
 
@@ -123,9 +123,10 @@ def _write_site(
     report.files_removed = writer.remove_stale(but=BUNDLE)  # pages gone from the site must not be indexed
     if config.search:
         with report.step("search"):
-            shards, before = by_shard(indexed), by_shard(cache.indexed)
-            changed = rendered.changed_shards
-            stale = {shard for shard in shards if shard in changed or shards[shard] != before.get(shard)}
+            size = config.search_shard_size
+            shards, before = plan_shards(indexed, size), plan_shards(cache.indexed, size)
+            changed = rendered.changed_articles
+            stale = {shard for shard, files in shards.items() if files != before.get(shard) or changed & set(files)}
             kept = {shard for shard in set(shards) - stale if writer.keep_folder(shard_bundle(shard))}
             build_search_index(writer.out_dir, writer, set(shards) - kept)
             report.search_pages = len(indexed)
@@ -135,7 +136,7 @@ def _write_site(
 @dataclass
 class _Rendered:
     keys: dict[str, str]  # output file -> page key
-    changed_shards: set[str]  # the search shards (years) with an article page whose bytes changed
+    changed_articles: set[str]  # the article pages whose bytes changed
 
 
 def _render(
@@ -160,7 +161,7 @@ def _render(
     for page, changed in render_and_write(env, to_render, writer.out_dir, shown):
         writer.record(output_file(page.route), changed)
         if changed and page.template == "article.html":
-            rendered.changed_shards.add(shard_of(output_file(page.route)))
+            rendered.changed_articles.add(output_file(page.route))
     return rendered
 
 

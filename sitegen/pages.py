@@ -18,8 +18,8 @@ from .charts import per_year
 from .config import Config
 from .library import Library
 from .model import Article, Period
-from .routes import Routes
-from .search import shard_bundle
+from .routes import Routes, output_file
+from .search import plan_shards, shard_bundle
 
 CO_MENTIONED_COUNT = 10
 FEED_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)  # the updated time of a feed with no entries
@@ -131,7 +131,9 @@ def period_pages(library: Library, routes: Routes, config: Config) -> Iterator[P
 def site_pages(library: Library, routes: Routes, config: Config) -> Iterator[Page]:
     yield Page(routes.archive(), "archive.html", {"years": year_rows(library)})
     if config.search:
-        shards = [shard_bundle(f"{year.year:04d}") for year in reversed(library.periods("year"))]
+        files = (output_file(routes.article(article)) for article in library.articles)
+        plan = plan_shards(files, config.search_shard_size)
+        shards = [shard_bundle(shard) for shard in sorted(plan, reverse=True)]  # newest first
         yield Page(routes.search(), "search.html", {"shards": shards})
     yield Page("404.html", "404.html")
     yield feed(routes.feed(), config.title, routes.home(), library.articles, config)

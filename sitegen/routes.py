@@ -7,7 +7,7 @@ A route is a path relative to the site root: "" is the home page, a path ending 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from .library import Library
 from .model import Article, Period
@@ -80,9 +80,11 @@ def paginated(route: str, page: int) -> str:
     return route if page == 1 else f"{route}page/{page}/"
 
 
-def article_files_of_year(year: str) -> str:
-    """A glob matching the files of one year's article pages (year/month/day/slug/), and no listing page's."""
-    return f"{year}/[0-9][0-9]/[0-9][0-9]/*/index.html"
+def article_files_glob(year: str, months: Sequence[str] = ()) -> str:
+    """A glob matching the files of a year's article pages (year/month/day/slug/), or of some of its months,
+    and no listing page's."""
+    month = "{" + ",".join(months) + "}" if months else "[0-9][0-9]"
+    return f"{year}/{month}/[0-9][0-9]/*/index.html"
 
 
 def output_file(route: str) -> str:

@@ -1,8 +1,9 @@
 """The search index: Pagefind run over the built article pages, one bundle (shard) per year.
 
-Each year's article pages are indexed by their own Pagefind process, so memory is bounded by the largest year,
-shards are indexed in parallel, and a rebuild indexes again only the years whose article pages changed. The
-search page loads the newest year's bundle and merges the others into it with Pagefind's mergeIndex.
+Each shard's article pages are indexed by their own Pagefind process, so memory is bounded by the largest
+shard, shards are indexed in parallel, and a rebuild indexes again only the shards whose article pages
+changed. A year with more articles than the site's search_shard_size is split into runs of whole months. The search page
+loads every shard's bundle and combines their results (templates/static/pagefind.js).
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from pathlib import Path
 
 from .cores import available_cores
 from .pagefind_bundle import canonicalise
-from .routes import article_files_of_year
+from .routes import article_files_glob
 from .writer import OutputWriter
 
 BUNDLE = "pagefind/"
@@ -29,20 +30,40 @@ class SearchIndexError(Exception):
     pass
 
 
-def shard_of(article_file: str) -> str:
-    """The shard an article page belongs to: its year, the first folder of its path."""
-    return article_file.split("/", 1)[0]
-
-
 def shard_bundle(shard: str) -> str:
     return f"{BUNDLE}{shard}/"
 
 
-def by_shard(article_files: Iterable[str]) -> dict[str, list[str]]:
-    shards: dict[str, list[str]] = defaultdict(list)
+def plan_shards(article_files: Iterable[str], limit: int) -> dict[str, list[str]]:
+    """The shards and their article pages (year/month/day/slug/index.html), named so that names sort in time:
+    "2024" for a whole year, or "2024-01-04" for January to April of a year with more than limit articles.
+    Pagefind's memory follows the pages it indexes; a single month larger than limit is still one shard."""
+    years: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     for article_file in article_files:
-        shards[shard_of(article_file)].append(article_file)
-    return dict(shards)
+        year, month, _ = article_file.split("/", 2)
+        years[year][month].append(article_file)
+    shards: dict[str, list[str]] = {}
+    for year, months in sorted(years.items()):
+        if sum(map(len, months.values())) <= limit:
+            shards[year] = [article_file for month in sorted(months) for article_file in months[month]]
+            continue
+        run: list[str] = []
+        for month in sorted(months):
+            if run and sum(len(months[name]) for name in run) + len(months[month]) > limit:
+                shards[f"{year}-{run[0]}-{run[-1]}"] = [file for name in run for file in months[name]]
+                run = []
+            run.append(month)
+        shards[f"{year}-{run[0]}-{run[-1]}"] = [file for name in run for file in months[name]]
+    return shards
+
+
+def shard_glob(shard: str) -> str:
+    """The glob that takes a shard's article pages, and no listing page, from the site."""
+    year, *months = shard.split("-")
+    if not months:
+        return article_files_glob(year)
+    first, last = int(months[0]), int(months[1])
+    return article_files_glob(year, [f"{month:02d}" for month in range(first, last + 1)])
 
 
 def build_search_index(site_dir: Path, writer: OutputWriter, shards: Iterable[str]) -> None:
@@ -70,7 +91,7 @@ def _scratch_parent(site_dir: Path) -> Path:
 
 def _index(site_dir: Path, shard: str, bundle: Path) -> Path:
     command = [
-        sys.executable, "-m", "pagefind_bin", "--site", str(site_dir), "--glob", article_files_of_year(shard),
+        sys.executable, "-m", "pagefind_bin", "--site", str(site_dir), "--glob", shard_glob(shard),
         "--output-path", str(bundle),
     ]  # fmt: skip
     result = subprocess.run(command, capture_output=True, text=True, check=False)

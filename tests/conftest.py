@@ -106,15 +106,19 @@ def sample_url(sample_site: BuiltSite) -> Iterator[str]:
     yield from serve(sample_site.out, sample_site.config.base_path)
 
 
+SHARD_SIZE = 120
 GENERATED_SIZE = 2000
 
 
 @pytest.fixture(scope="session")
 def generated_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
-    """bench/'s deterministic archive of 2,000 articles over ten years, built once with its search index."""
+    """bench/'s deterministic archive of 2,000 articles over ten years, built once with its search index.
+
+    Its search bundles hold at most 120 articles, so each year (about 200) is split into runs of months and
+    the browser tests search across twenty bundles of both kinds of split."""
     root = tmp_path_factory.mktemp("generated")
     generate(GENERATED_SIZE, root)
-    config = load_config(root)
+    config = load_config(root).replace(search_shard_size=SHARD_SIZE)
     return BuiltSite(config, build(config))
 
 

@@ -4,7 +4,7 @@ from zoneinfo import ZoneInfo
 
 from sitegen.library import Library
 from sitegen.model import Article, Period, Registry
-from sitegen.routes import Routes, article_files_of_year, output_file
+from sitegen.routes import Routes, article_files_glob, output_file
 
 UTC = ZoneInfo("UTC")
 
@@ -57,7 +57,7 @@ def test_output_files() -> None:
 def test_the_search_glob_of_a_year_takes_its_article_pages_and_no_listing() -> None:
     a, b = article("a", "talks", 3), article("b", "page", 4)
     routes = Routes(Library.of([a, b], Registry()))
-    glob = article_files_of_year("2025")
+    glob = article_files_glob("2025")
     articles = [output_file(routes.article(a)), output_file(routes.article(b))]
     listings = [
         output_file(routes.period(Period(2025), 2)),

@@ -1,10 +1,11 @@
-// The search index as Pagefind's UI sees it: one Pagefind instance per yearly bundle, merged here.
+// The search index as Pagefind's UI sees it: one Pagefind instance per bundle (a year, or some months of a
+// large one), merged here.
 //
 // The UI loads `pagefind.js` from its bundlePath, so the search page points it at this module instead of a
 // bundle. It offers the same functions as Pagefind's own module. Pagefind's built-in mergeIndex orders merged
 // results by score, and under a sort a result's score is only its rank within its own bundle, which would
-// interleave the years. Here a sorted search lists the years' results one bundle after another instead: the
-// bundles are given newest first and each holds one year, so that is the order of the whole archive.
+// interleave the years. Here a sorted search lists the bundles' results one bundle after another instead: the
+// bundles are given newest first and each holds one span of time, so that is the order of the whole archive.
 
 // Each bundle's own pagefind.js, loaded as a module of its own: instances made from one module would share
 // its search worker, and Pagefind only keeps the bundles apart when it merges them itself.

@@ -1,8 +1,8 @@
 // The search page: Pagefind's UI over the archive, showing each result's date and summary.
 //
-// The index comes in one bundle a year, merged by pagefind.js beside this file. What is searched (the query,
-// the sort and the ticked filters) is kept in the address, as ?q=...&sort=newest&tag=..., so a search can be
-// shared or bookmarked, and going back to the page shows it again.
+// The index comes in one bundle a year (or per run of months), merged by pagefind.js beside this file. What
+// is searched (the query, the sort and the ticked filters) is kept in the address, as
+// ?q=...&sort=newest&tag=..., so a search can be shared or bookmarked, and going back to the page shows it again.
 const SORTS = { newest: { date: "desc" }, oldest: { date: "asc" } };
 const FILTERS = ["person", "tag", "year", "category"];
 

@@ -1,0 +1,53 @@
+"""Search shards: which article pages each Pagefind bundle holds, and the bundles a real build makes."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from sitegen.build import build
+from sitegen.search import plan_shards, shard_glob
+
+from .test_incremental import golden_site
+
+
+def pages(year: int, counts: dict[int, int]) -> list[str]:
+    return [f"{year}/{month:02d}/01/a-{index}/index.html" for month, count in counts.items() for index in range(count)]
+
+
+def test_a_year_within_the_size_is_one_shard_named_by_the_year() -> None:
+    files = pages(2023, {1: 2, 5: 3}) + pages(2024, {2: 1})
+    assert plan_shards(files, 5) == {"2023": files[:5], "2024": files[5:]}
+
+
+def test_a_larger_year_is_split_into_runs_of_whole_months_that_sort_in_time() -> None:
+    files = pages(2024, {1: 2, 2: 2, 3: 2, 7: 1, 12: 4})
+    plan = plan_shards(files, 4)
+    assert list(plan) == sorted(plan) == ["2024-01-02", "2024-03-07", "2024-12-12"]
+    assert [len(shard) for shard in plan.values()] == [4, 3, 4]
+    assert [file for shard in plan.values() for file in shard] == files
+
+
+def test_a_month_larger_than_the_size_is_still_one_shard() -> None:
+    assert list(plan_shards(pages(2024, {1: 1, 2: 9, 3: 1}), 4)) == ["2024-01-01", "2024-02-02", "2024-03-03"]
+
+
+def test_a_split_shards_glob_takes_its_months_only() -> None:
+    assert shard_glob("2024") == "2024/[0-9][0-9]/[0-9][0-9]/*/index.html"
+    assert shard_glob("2024-03-05") == "2024/{03,04,05}/[0-9][0-9]/*/index.html"
+
+
+def test_pagefind_indexes_each_article_once_across_split_shards(tmp_path: Path) -> None:
+    config = golden_site(tmp_path / "site", search=True, search_shard_size=1)
+    report = build(config)
+    bundles = sorted(path.parent.name for path in (config.output_dir / "pagefind").glob("*/pagefind-entry.json"))
+    assert bundles == ["2024", "2025-06-06"]  # 2024 has one article; 2025's June has several
+    counts = [
+        json.loads((config.output_dir / "pagefind" / bundle / "pagefind-entry.json").read_text())["languages"]
+        for bundle in bundles
+    ]
+    assert sum(language["page_count"] for each in counts for language in each.values()) == report.articles
+    merged = re.search(r'data-merge="([^"]*)"', (config.output_dir / "search" / "index.html").read_text())
+    assert merged is not None
+    assert [path.rstrip("/").rsplit("/", 1)[1] for path in merged[1].split()] == sorted(bundles, reverse=True)
