@@ -7,6 +7,7 @@ import json
 import sys
 import threading
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 
 from .build import BuildReport, build, load_library, summary
@@ -18,6 +19,7 @@ from .importing import ImportOptions, import_sources, refresh_articles, show_rep
 from .livereload import SiteState
 from .new import new_article
 from .people import accept, survey
+from .profiling import profiled
 from .render import TemplateProblem
 from .search import SearchIndexError
 from .serve import make_server
@@ -25,6 +27,7 @@ from .watch import Rebuilder, watch_and_rebuild
 from .writer import OutputError
 
 EXIT_OK, EXIT_CONTENT_ERRORS, EXIT_USAGE = 0, 1, 2
+PROFILE = Path(".sitegen-cache", "profile.prof")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -32,6 +35,9 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     build_parser = commands.add_parser("build", help="build the site from content/ into public/")
     _add_site_options(build_parser)
+    build_parser.add_argument(
+        "--profile", action="store_true", help=f"write where the time went to {PROFILE} (and .txt) in the site"
+    )
     serve_parser = commands.add_parser("serve", help="build the site and serve it on localhost")
     _add_site_options(serve_parser)
     serve_parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
@@ -65,7 +71,7 @@ def main(argv: list[str] | None = None) -> int:
             return run_people(config, args.accept)
         if args.command == "new":
             return run_new(config, args.title, args.author, args.category)
-        return run_build(config) if args.command == "build" else run_serve(config, args)
+        return run_build(config, args.profile) if args.command == "build" else run_serve(config, args)
     except (ConfigError, OutputError, TemplateProblem, SearchIndexError) as error:
         print(f"sitegen: {error}", file=sys.stderr)
         return EXIT_USAGE if isinstance(error, ConfigError | OutputError) else EXIT_CONTENT_ERRORS
@@ -174,11 +180,14 @@ def run_new(config: Config, title: str, authors: list[str], category: str | None
     return EXIT_OK
 
 
-def run_build(config: Config) -> int:
-    report = build(config, show_progress=sys.stderr.isatty())
+def run_build(config: Config, profile: bool = False) -> int:
+    run = partial(build, config, show_progress=sys.stderr.isatty())
+    report = profiled(run, config.root / PROFILE) if profile else run()
     for problem in report.problems:
         print(problem, file=sys.stderr)
     print(summary(report, config.output_dir))
+    if profile:
+        print(f"Profile written to {config.root / PROFILE} and {(config.root / PROFILE).with_suffix('.txt')}")
     return EXIT_CONTENT_ERRORS if report.errors else EXIT_OK
 
 

@@ -1,6 +1,7 @@
 """Whole builds, of the sample archive and of small archives made for the case."""
 
 import json
+import pstats
 import re
 import shutil
 import xml.etree.ElementTree as ElementTree
@@ -143,6 +144,17 @@ def test_command_line_exit_codes(site: Config, capsys: pytest.CaptureFixture[str
     with pytest.raises(SystemExit) as usage:
         main(["build", "--no-such-option"])
     assert usage.value.code == 2
+
+
+def test_profile_says_where_the_build_spent_its_time(site: Config, capsys: pytest.CaptureFixture[str]) -> None:
+    write_article(site.content_dir, "a.md", "title: A\ndate: 2025-06-03")
+    shutil.copytree(REPO / "templates", site.root / "templates")
+    assert main(["build", "--root", str(site.root), "--no-search", "--profile"]) == 0
+    assert "Profile written to" in capsys.readouterr().out
+    summary = (site.root / ".sitegen-cache" / "profile.txt").read_text(encoding="utf-8")
+    assert "Functions by cumulative time" in summary
+    assert "(_render)" in summary and "render.py:" in summary  # rendering ran in the profiled process
+    assert pstats.Stats(str(site.root / ".sitegen-cache" / "profile.prof")).total_calls > 0
 
 
 def test_article_pages_carry_json_ld_social_cards_and_reading_time(sample_site: BuiltSite) -> None:
