@@ -109,8 +109,8 @@ def measure_edit(command: list[str], corpus: Path, which: str) -> Run:
 
 
 def report(count: int, runs: dict[str, Run]) -> str:
-    lines = [f"{count} articles", f"{'':40} {'wall s':>8} {'peak MB':>9}"]
-    lines += [f"{name:40} {run.seconds:8.2f} {run.peak_mb:9.0f}" for name, run in runs.items()]
+    lines = [f"{count} articles", f"{'':42} {'wall s':>8} {'peak MB':>9}"]
+    lines += [f"{name:42} {run.seconds:8.2f} {run.peak_mb:9.0f}" for name, run in runs.items()]
     cold = runs["sitegen cold build, search included"].seconds
     hugo = runs["Hugo"].seconds
     pagefind = runs["Pagefind over Hugo's pages"].seconds
@@ -124,11 +124,24 @@ def main() -> None:
     parser.add_argument("counts", type=int, nargs="*", default=[2000])
     parser.add_argument("--import", dest="importing", action="store_true", help="time sitegen import instead")
     args = parser.parse_args()
+    cold: dict[int, Run] = {}
     for count in args.counts:
         if args.importing:
             print(import_report(count, bench_import(count)), flush=True)
         else:
-            print(report(count, bench(count)), flush=True)
+            runs = bench(count)
+            cold[count] = runs["sitegen cold build, search included"]
+            print(report(count, runs), flush=True)
+    if len(cold) > 1:
+        print(scaling(cold))
+
+
+def scaling(cold: dict[int, Run]) -> str:
+    """How the cold build grows with the archive: time per 1,000 articles at each size (linear: all equal)."""
+    lines = ["sitegen cold build per 1,000 articles"]
+    for count, run in cold.items():
+        lines.append(f"{count:>8} articles {run.seconds / count * 1000:8.2f} s   peak {run.peak_mb:6.0f} MB")
+    return "\n".join(lines)
 
 
 if __name__ == "__main__":
