@@ -15,6 +15,7 @@ from .build_cache import (
     LastBuild,
     LoadedFile,
     Stamps,
+    code_key,
     fingerprint,
     load_last,
     registry_setting,
@@ -88,7 +89,7 @@ def _build(config: Config, show_progress: bool, use_cache: bool) -> BuildReport:
             library = load_library(config, report, show_progress, cache)
         with report.step("route"):
             routes = Routes(library)
-            pages = list(all_pages(library, routes, config, _related(library, config.related_count, cache)))
+            pages = list(all_pages(library, routes, config, _related(library, config, cache)))
             report.pages = len(pages)
     except BaseException:
         staging.settle()
@@ -165,9 +166,11 @@ def _render(
     return rendered
 
 
-def _related(library: Library, count: int, cache: BuildCache) -> list[list[int]]:
-    """Every article's related articles: those of the last build while the library's shape is the same."""
-    shape = f"{count}:{library.shape()}"
+def _related(library: Library, config: Config, cache: BuildCache) -> list[list[int]]:
+    """Every article's related articles: those of the last build while the library's shape (and the count
+    asked for, and sitegen's code) are the same."""
+    count = config.related_count
+    shape = f"{code_key()}:{count}:{library.shape()}"
     if cache.related_shape != shape:
         cache.related = [library.related_positions(article, count) for article in library.articles]
         cache.related_shape = shape
@@ -182,9 +185,7 @@ def _inputs(config: Config) -> Stamps:
     return stamps([*read, *written, f"{out}/{MANIFEST}"])
 
 
-def _outputs_after(
-    config: Config, inputs: dict[str, tuple[int, int]], writer: OutputWriter
-) -> dict[str, tuple[int, int]]:
+def _outputs_after(config: Config, inputs: Stamps, writer: OutputWriter) -> Stamps:
     """What _inputs will find at the next build if nothing changes meanwhile, without statting the whole site
     again: the files read as they were when this build began, and the output with only its new files statted.
     (A file edited during the build thus counts as changed at the next one.)"""

@@ -13,6 +13,7 @@ A cache that is missing, unreadable or from another version is ignored and made 
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import os
 import pickle
@@ -27,6 +28,7 @@ from .problems import Problem
 from .writer import write_atomically
 
 CACHE_DIR = ".sitegen-cache"
+CODE_DIR = Path(__file__).resolve().parent
 VERSION = 3
 
 
@@ -160,9 +162,18 @@ def tree_files(folder: Path) -> list[str]:
     return found
 
 
+@functools.cache
+def code_key() -> str:
+    """A hash of sitegen's own code: a new version may load, relate or render articles differently."""
+    digest = hashlib.blake2b(digest_size=16)
+    for path in sorted(CODE_DIR.rglob("*.py")):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
 def registry_setting(config: Config) -> str:
-    """What changes how every article loads: the registries' bytes and the time zone."""
-    digest = hashlib.blake2b(config.timezone.encode(), digest_size=16)
+    """What changes how every article loads: the registries' bytes, the time zone and sitegen's code."""
+    digest = hashlib.blake2b(f"{config.timezone}\0{code_key()}".encode(), digest_size=16)
     for name in ("people.yml", "tags.yml"):
         path = config.content_dir / name
         digest.update(path.read_bytes() if path.is_file() else b"-")

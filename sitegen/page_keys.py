@@ -13,19 +13,16 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from .build_cache import code_key
 from .config import Config
 from .model import Article
 from .pages import Page, Pagination
 from .routes import Routes
 
-CODE_DIR = Path(__file__).resolve().parent
-
 
 def site_key(config: Config) -> str:
     """What every page depends on: sitegen's code, the configuration and every template."""
-    digest = hashlib.blake2b(digest_size=16)
-    for path in sorted(CODE_DIR.rglob("*.py")):
-        digest.update(path.read_bytes())
+    digest = hashlib.blake2b(code_key().encode(), digest_size=16)
     digest.update(repr(config).encode("utf-8"))
     templates = config.templates_dir
     for path in sorted(templates.rglob("*")):
