@@ -24,6 +24,7 @@ from .routes import article_files_glob
 from .writer import OutputWriter
 
 BUNDLE = "pagefind/"
+SCRATCH_ROOM = 1 << 30  # bytes free in memory for Pagefind to write bundles there: far more than two take
 
 
 class SearchIndexError(Exception):
@@ -83,10 +84,15 @@ def build_search_index(site_dir: Path, writer: OutputWriter, shards: Iterable[st
 
 
 def _scratch_parent(site_dir: Path) -> Path:
-    """Where Pagefind writes: memory where the system offers it, since a bundle is thousands of small files
-    and only those that changed are then copied into the site; otherwise beside the site, to be moved in."""
+    """Where Pagefind writes: memory where the system offers room (a container's may be small), since a
+    bundle is thousands of small files and only those that changed are then copied into the site; otherwise
+    beside the site, to be moved in."""
     memory = Path("/dev/shm")
-    return memory if memory.is_dir() and os.access(memory, os.W_OK) else site_dir.parent
+    try:
+        roomy = os.access(memory, os.W_OK) and shutil.disk_usage(memory).free >= SCRATCH_ROOM
+    except OSError:
+        roomy = False
+    return memory if roomy else site_dir.parent
 
 
 def _index(site_dir: Path, shard: str, bundle: Path) -> Path:

@@ -6,9 +6,13 @@ import json
 import re
 from pathlib import Path
 
+import pytest
+
+from sitegen import search
 from sitegen.build import build
 from sitegen.search import plan_shards, shard_glob
 
+from .conftest import tree_files
 from .test_incremental import golden_site
 
 
@@ -51,3 +55,15 @@ def test_pagefind_indexes_each_article_once_across_split_shards(tmp_path: Path) 
     merged = re.search(r'data-merge="([^"]*)"', (config.output_dir / "search" / "index.html").read_text())
     assert merged is not None
     assert [path.rstrip("/").rsplit("/", 1)[1] for path in merged[1].split()] == sorted(bundles, reverse=True)
+
+
+def test_without_room_in_memory_pagefind_writes_beside_the_site(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    in_memory = golden_site(tmp_path / "one", search=True)
+    build(in_memory)
+    monkeypatch.setattr(search, "SCRATCH_ROOM", 1 << 62)
+    beside = golden_site(tmp_path / "two", search=True)
+    build(beside)
+    assert tree_files(beside.output_dir) == tree_files(in_memory.output_dir)
+    assert not list(tmp_path.glob("*/.sitegen-pagefind-*"))  # the scratch folder is gone
