@@ -25,6 +25,7 @@ from .build_cache import (
 )  # fmt: skip
 from .config import Config
 from .content import article_files, load_article
+from .cores import forked_map
 from .library import Library
 from .lock import site_lock
 from .model import Article, Registry
@@ -39,6 +40,8 @@ from .routes import Routes, output_file
 from .search import BUNDLE, build_search_index, plan_shards, shard_bundle
 from .staging import Staging
 from .writer import MANIFEST, OutputError, OutputWriter, read_manifest
+
+PARALLEL_LOAD = 1000  # articles to read before reading them on every core pays for the forking
 
 
 @dataclass
@@ -213,8 +216,12 @@ def load_library(
     loaded: dict[str, LoadedFile] = {}
     articles: list[Article] = []
     files = list(article_files(config.content_dir))
-    for path in progress(files, "load", show_progress):
-        found = loaded[str(path)] = _load(path, config, registry, known.get(str(path)))
+    if not known and len(files) >= PARALLEL_LOAD:  # a first build reads every file: on every core
+        found_files = forked_map(lambda path: _load(path, config, registry, None), files)
+    else:
+        found_files = (_load(path, config, registry, known.get(str(path))) for path in files)
+    for path, found in zip(files, progress(found_files, "load", show_progress, total=len(files)), strict=True):
+        loaded[str(path)] = found
         report.problems.extend(found.problems)
         if found.article is None:
             continue

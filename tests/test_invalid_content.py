@@ -5,8 +5,10 @@ from pathlib import Path
 
 import pytest
 
-from sitegen.build import build
+from sitegen import build as build_module
+from sitegen.build import BuildReport, build, load_library
 from sitegen.config import Config
+from sitegen.cores import forked_map
 
 from .conftest import FIXTURES, write_article
 
@@ -54,3 +56,27 @@ def test_unknown_fields_are_warnings_that_name_the_field(site: Config, tmp_path:
         f"{path}:4: warning: subtitle: unknown field, ignored; the fields are authors, category, date, "
         "date_inferred, draft, import_hash, people, slug, source, summary, tags, title, updated"
     ]
+
+
+def test_reading_on_every_core_reports_the_same_as_reading_in_one(
+    site: Config, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    articles = site.content_dir / "articles"
+    for case in CASES:
+        shutil.copy(FIXTURES / "invalid" / f"{case}.md", articles / f"{case}.md")
+    for number in range(5):
+        write_article(site.content_dir, f"good-{number}.md", f"title: Good {number}\ndate: 2025-06-0{number + 1}")
+    monkeypatch.setenv("SITEGEN_JOBS", "1")
+    one_report = BuildReport()
+    one = load_library(site, one_report)
+    monkeypatch.setenv("SITEGEN_JOBS", "2")
+    monkeypatch.setattr(build_module, "PARALLEL_LOAD", 1)
+    forks: list[int] = []
+    monkeypatch.setattr(build_module, "forked_map", lambda *args: forks.append(1) or forked_map(*args))
+    several_report = BuildReport()
+    several = load_library(site, several_report)
+    assert forks == [1]
+    assert [str(problem) for problem in several_report.problems] == [str(problem) for problem in one_report.problems]
+    assert len(several_report.problems) == len(CASES)
+    assert [article.title for article in several.articles] == [article.title for article in one.articles]
+    assert len(several.articles) == 5
