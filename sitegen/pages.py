@@ -137,9 +137,9 @@ def site_pages(library: Library, routes: Routes, config: Config) -> Iterator[Pag
         yield Page(routes.search(), "search.html", {"shards": shards})
     yield Page("404.html", "404.html")
     yield feed(routes.feed(), config.title, routes.home(), library.articles, config)
-    yield Page(
-        "sitemap.xml", "sitemap.xml", {"listings": _listing_routes(library, routes), "articles": library.articles}
-    )
+    # Each article's route and time, not the article: the sitemap need not be made again when a text changes.
+    articles = [(routes.article(article), article.updated or article.date) for article in library.articles]
+    yield Page("sitemap.xml", "sitemap.xml", {"listings": _listing_routes(library, routes), "articles": articles})
     yield Page("robots.txt", "robots.txt")
 
 
