@@ -40,11 +40,14 @@ class OutputWriter:
 
     def write(self, relative: str, data: bytes) -> bool:
         """Write one file unless it already holds exactly these bytes; True if it was written."""
-        if relative in self.written:
-            raise OutputError(f"two pages were given the same output file {relative}")
+        self._refuse_twice(relative)
         changed = write_if_changed(self.out_dir, relative, data)
         self.record(relative, changed)
         return changed
+
+    def _refuse_twice(self, relative: str) -> None:
+        if relative in self.written:
+            raise OutputError(f"two pages were given the same output file {relative}")
 
     def record(self, relative: str, changed: bool) -> None:
         """Note a file written for this writer (by a rendering process) and whether its bytes changed."""
@@ -82,8 +85,7 @@ class OutputWriter:
         files = _files_below(source, prefix)
         self.claim(files)
         for relative in sorted(files):
-            if relative in self.written:
-                raise OutputError(f"two pages were given the same output file {relative}")
+            self._refuse_twice(relative)
             self.record(relative, move_if_changed(files[relative], self.out_dir, relative))
 
     def remove_stale(self, but: str = "") -> int:
@@ -129,13 +131,7 @@ def write_if_changed(out_dir: Path, relative: str, data: bytes) -> bool:
     path = os.path.join(out_dir, safe_relative(relative))
     if _holds(path, data):
         return False
-    try:
-        file = open(path, "xb")  # noqa: SIM115 (opened here to make its folder only when that is missing)
-    except FileNotFoundError:
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        file = open(path, "xb")  # noqa: SIM115
-    with file:
-        file.write(data)
+    _write_new(path, data)
     return True
 
 
@@ -151,8 +147,19 @@ def move_if_changed(source: Path, out_dir: Path, relative: str) -> bool:
     except OSError as error:
         if error.errno != errno.EXDEV:
             raise
-        write_if_changed(out_dir, relative, data)  # from another file system: copied
+        _write_new(path, data)  # from another file system: copied
     return True
+
+
+def _write_new(path: str, data: bytes) -> None:
+    """Write a file where there is none, making its folder only when that is missing."""
+    try:
+        file = open(path, "xb")  # noqa: SIM115 (opened before the folder is known to exist)
+    except FileNotFoundError:
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        file = open(path, "xb")  # noqa: SIM115
+    with file:
+        file.write(data)
 
 
 def _holds(path: str, data: bytes) -> bool:
