@@ -76,11 +76,11 @@ class PageKeys:
 
     def _dataclass(self, value: Any) -> bytes:
         """A dataclass by its fields; a frozen one (a period, a person) once per build for each value."""
+        frozen = type(value).__dataclass_params__.frozen  # type: ignore[attr-defined]
         try:
-            frozen = type(value).__dataclass_params__.frozen and hash(value) is not None  # type: ignore[attr-defined]
-        except TypeError:  # frozen, but holding a list or a dict
-            frozen = False
-        cached = self._values.get(value) if frozen else None
+            cached = self._values.get(value) if frozen else None
+        except TypeError:  # frozen, but holding a list or a dict: not hashable
+            cached, frozen = None, False
         if cached is None:
             fields = (getattr(value, item.name) for item in dataclasses.fields(value))
             cached = type(value).__name__.encode() + b"(" + b"".join(map(self._encode, fields)) + b")"

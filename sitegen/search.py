@@ -2,8 +2,8 @@
 
 Each shard's article pages are indexed by their own Pagefind process, so memory is bounded by the largest
 shard, shards are indexed in parallel, and a rebuild indexes again only the shards whose article pages
-changed. A year with more articles than the site's search_shard_size is split into runs of whole months. The search page
-loads every shard's bundle and combines their results (templates/static/pagefind.js).
+changed. A year with more articles than the site's search_shard_size is split into runs of whole months.
+The search page loads every shard's bundle and combines their results (templates/static/pagefind.js).
 """
 
 from __future__ import annotations
@@ -48,13 +48,16 @@ def plan_shards(article_files: Iterable[str], limit: int) -> dict[str, list[str]
         if sum(map(len, months.values())) <= limit:
             shards[year] = [article_file for month in sorted(months) for article_file in months[month]]
             continue
-        run: list[str] = []
+        runs: list[list[str]] = [[]]  # runs of months, each of at most limit articles unless one month has more
+        count = 0
         for month in sorted(months):
-            if run and sum(len(months[name]) for name in run) + len(months[month]) > limit:
-                shards[f"{year}-{run[0]}-{run[-1]}"] = [file for name in run for file in months[name]]
-                run = []
-            run.append(month)
-        shards[f"{year}-{run[0]}-{run[-1]}"] = [file for name in run for file in months[name]]
+            if runs[-1] and count + len(months[month]) > limit:
+                runs.append([])
+                count = 0
+            runs[-1].append(month)
+            count += len(months[month])
+        for run in runs:
+            shards[f"{year}-{run[0]}-{run[-1]}"] = [file for month in run for file in months[month]]
     return shards
 
 
