@@ -64,6 +64,7 @@ def test_without_room_in_memory_pagefind_writes_beside_the_site(
     build(in_memory)
     monkeypatch.setattr(search, "SCRATCH_ROOM", 1 << 62)
     beside = golden_site(tmp_path / "two", search=True)
+    assert search._scratch_parent(beside.output_dir) == beside.output_dir.parent
     build(beside)
     assert tree_files(beside.output_dir) == tree_files(in_memory.output_dir)
     assert not list(tmp_path.glob("*/.sitegen-pagefind-*"))  # the scratch folder is gone
