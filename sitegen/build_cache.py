@@ -6,6 +6,7 @@
   file per content folder (a month), so that a rebuild after an edit writes again only that folder's file.
 - pages: each output file's page key (see page_keys.py), so that a page whose key is unchanged is not rendered.
 - related: each article's related articles, kept while the library's shape (see Library.shape) is unchanged.
+- shown: the articles each group of pages showed, so that an edit makes again only the groups showing it.
 
 A cache that is missing, unreadable or from another version is ignored and made anew.
 """
@@ -24,12 +25,13 @@ from typing import Any
 
 from .config import Config
 from .model import Article
+from .page_groups import Shown
 from .problems import Problem
 from .writer import write_atomically
 
 CACHE_DIR = ".sitegen-cache"
 CODE_DIR = Path(__file__).resolve().parent
-VERSION = 3
+VERSION = 4
 
 
 @dataclass
@@ -56,6 +58,7 @@ class BuildCache:
     indexed: list[str] = field(default_factory=list)  # the article pages in the search index
     related_shape: str = ""  # the shape and related_count the related lists were found for
     related: list[list[int]] = field(default_factory=list)  # positions, by the position of each article
+    shown: Shown | None = None  # what the pages showed (see page_groups.py)
 
     # The article folders' entries as loaded, to tell which folders' files need writing again.
     loaded_folders: dict[str, dict[str, LoadedFile]] = field(default_factory=dict, repr=False)
@@ -123,16 +126,17 @@ def _write(path: Path, data: Any) -> None:
     write_atomically(path, pickle.dumps((VERSION, data), protocol=pickle.HIGHEST_PROTOCOL))
 
 
-def stamp(path: Path) -> tuple[int, int]:
-    status = path.stat()
+def stamp(path: Path | str) -> tuple[int, int]:
+    status = os.stat(path)
     return status.st_size, status.st_mtime_ns
 
 
 Stamps = dict[str, tuple[int, int]]  # path -> size, modification time
+MISSING = (-1, -1)  # the stamp of a file that is not there
 
 
 def stamps(paths: list[str]) -> Stamps:
-    """The size and modification time of each file, (-1, -1) for one that is missing, in the order given.
+    """The size and modification time of each file, MISSING for one that is missing, in the order given.
 
     Paths are plain strings: a rebuild with nothing to do stats every file of the site, and on a large
     archive making Path objects for them would cost more than the stats themselves.
@@ -143,7 +147,7 @@ def stamps(paths: list[str]) -> Stamps:
             status = os.stat(path)
             found[path] = status.st_size, status.st_mtime_ns
         except OSError:
-            found[path] = -1, -1
+            found[path] = MISSING
     return found
 
 

@@ -45,7 +45,7 @@ def check(config: Config, build_first: bool = True) -> list[Problem]:
 
 def shared_urls(library: Library, content_dir: Path) -> Iterator[Problem]:
     """Articles with one date and slug: the later ones get a -2 URL, which moves if an earlier one goes."""
-    by_url: dict[tuple[object, str], list[Path]] = defaultdict(list)
+    by_url: dict[tuple[object, str], list[str]] = defaultdict(list)
     for article in reversed(library.articles):
         by_url[(article.day, article.slug)].append(article.file)
     for (day, slug), files in by_url.items():

@@ -31,7 +31,7 @@ class Library:
 
     @classmethod
     def of(cls, articles: Iterable[Article], registry: Registry) -> Library:
-        newest_first = tuple(sorted(articles, key=lambda a: (a.date, str(a.file)), reverse=True))
+        newest_first = tuple(sorted(articles, key=lambda a: (a.date, a.file), reverse=True))
         by_tag: dict[str, list[Article]] = defaultdict(list)
         by_person: dict[str, list[Article]] = defaultdict(list)
         by_period: dict[Period, list[Article]] = defaultdict(list)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from pathlib import Path
 
 
 @dataclass(frozen=True)
@@ -20,7 +19,7 @@ class Source:
 class Article:
     """One article. Compared and hashed by identity: each file is loaded into exactly one Article."""
 
-    file: Path  # relative to the content folder
+    file: str  # relative to the content folder, with "/" between parts
     title: str
     date: datetime  # always time-zone aware
     authors: tuple[str, ...]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,8 @@ from .config import Config
 from .model import Article
 from .pages import Page, Pagination
 from .routes import Routes
+
+Encoded = tuple[bytes, frozenset[Article]]  # a shared value's encoding, and the articles it holds
 
 
 def site_key(config: Config) -> str:
@@ -39,24 +42,32 @@ def fields_digest(article: Article) -> bytes:
 
 class PageKeys:
     """Page keys for one build. Each value is encoded to bytes once per build where pages share it: an
-    article (on many listings), a name, and the lists one listing's pages all show (its chart, its names)."""
+    article (on many listings), a name, and the lists one listing's pages all show (its chart, its names).
+
+    Beside each key it gives the articles the page shows, wherever they are in its context: a page that shows
+    none of the articles an edit changed keeps its key while nothing else changed (see page_groups.py).
+    """
 
     def __init__(self, routes: Routes, site: str, digests: dict[int, bytes] | None = None) -> None:
         self.routes, self.site = routes, site
         self._digests = digests or {}  # the fields_digest of articles, by id, where the loading kept it
         self._articles: dict[int, bytes] = {}
         self._names: dict[str, bytes] = {}
-        self._shared: dict[int, tuple[Any, bytes]] = {}  # id of a list or dict -> (it, its encoding)
-        self._values: dict[Any, bytes] = {}  # frozen dataclasses by value
+        self._shared: dict[int, tuple[Any, Encoded]] = {}  # id of a list or dict -> (it, its encoding)
+        self._values: dict[Any, Encoded] = {}  # frozen dataclasses by value
+        self._shown: set[Article] = set()  # the articles met so far in the value being encoded
 
-    def key(self, page: Page) -> str:
+    def key(self, page: Page) -> tuple[str, set[Article]]:
+        """The page's key and the articles it shows."""
+        self._shown = set()
         digest = hashlib.blake2b(f"{self.site}\0{page.route}\0{page.template}\0".encode(), digest_size=16)
         for name, value in page.context.items():  # each page's own dict: not worth keeping
             digest.update(f"{name}:".encode() + self._encode(value))
-        return digest.hexdigest()
+        return digest.hexdigest(), self._shown
 
     def _encode(self, value: Any) -> bytes:
         if isinstance(value, Article):
+            self._shown.add(value)
             return self._article(value)
         if isinstance(value, str):
             return self._name(value)
@@ -82,22 +93,39 @@ class PageKeys:
         except TypeError:  # frozen, but holding a list or a dict: not hashable
             cached, frozen = None, False
         if cached is None:
-            fields = (getattr(value, item.name) for item in dataclasses.fields(value))
-            cached = type(value).__name__.encode() + b"(" + b"".join(map(self._encode, fields)) + b")"
+            fields = [getattr(value, item.name) for item in dataclasses.fields(value)]
+            cached = self._encoded(lambda: type(value).__name__.encode() + b"(" + self._join(fields) + b")")
             if frozen:
                 self._values[value] = cached
-        return cached
+        return self._reuse(cached)
 
     def _shared_value(self, value: list[Any] | dict[str, Any]) -> bytes:
         known = self._shared.get(id(value))
         if known is not None and known[0] is value:
-            return known[1]
+            return self._reuse(known[1])
         if isinstance(value, list):
-            encoded = b"[" + b"".join(map(self._encode, value)) + b"]"
+            encoded = self._encoded(lambda: b"[" + self._join(value) + b"]")
         else:  # the keys are the template's names, not names of tags or people
-            encoded = b"{" + b"".join(f"{key}:".encode() + self._encode(item) for key, item in value.items()) + b"}"
+            items = value.items()
+            encoded = self._encoded(
+                lambda: b"{" + b"".join(f"{key}:".encode() + self._encode(item) for key, item in items) + b"}"
+            )
         self._shared[id(value)] = (value, encoded)  # holding the value keeps its id from being reused
-        return encoded
+        return self._reuse(encoded)
+
+    def _join(self, values: Any) -> bytes:
+        return b"".join(map(self._encode, values))
+
+    def _encoded(self, encode: Callable[[], bytes]) -> Encoded:
+        """A value's encoding and the articles met while making it, apart from those of the enclosing value."""
+        enclosing, self._shown = self._shown, set()
+        encoding = encode()
+        shown, self._shown = frozenset(self._shown), enclosing
+        return encoding, shown
+
+    def _reuse(self, encoded: Encoded) -> bytes:
+        self._shown.update(encoded[1])
+        return encoded[0]
 
     def _article(self, article: Article) -> bytes:
         """An article's fields, its route and its tags' and people's routes, hashed once per build."""

@@ -94,17 +94,23 @@ class Staging:
             if old.is_dir():
                 old.rename(self.folder)
         if self.folder.is_dir():
-            folders = {os.path.dirname(relative) for relative in files}
-            for folder in list(folders):
-                while folder:
-                    folder = os.path.dirname(folder)
-                    folders.add(folder)
-            journal = {"changed": sorted(changed), "folders": _folder_times(self.out_dir, folders)}
+            journal = {"changed": sorted(changed), "folders": _folder_times(self.out_dir, _folders_of(files))}
             (self.folder / JOURNAL).write_text(json.dumps(journal), encoding="utf-8")
 
     def abort(self) -> None:
         self.settle()
         shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def _folders_of(files: Iterable[str]) -> set[str]:
+    """Every folder holding one of the files (relative paths), at any depth; "" for the top one."""
+    folders = {""}
+    for relative in files:
+        folder = os.path.dirname(relative)
+        while folder not in folders:
+            folders.add(folder)
+            folder = os.path.dirname(folder)
+    return folders
 
 
 def _mirror(source: Path | str, target: Path | str) -> None:

@@ -12,8 +12,10 @@ unlinked and written anew, never written through the link.
 from __future__ import annotations
 
 import errno
+import itertools
 import os
 import tempfile
+from bisect import bisect_left
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -25,9 +27,14 @@ class OutputError(Exception):
 
 
 class OutputWriter:
-    def __init__(self, out_dir: Path) -> None:
+    """Writes into out_dir. gone, if given, names every file of the last build that is missing from out_dir
+    (found when the build began); the other files are then not looked for again before being kept."""
+
+    def __init__(self, out_dir: Path, gone: set[str] | None = None) -> None:
         self.out_dir = out_dir
+        self.gone = gone
         self.previous = self._read_manifest()
+        self._previous_in_order: list[str] | None = None
         self.claimed = set(self.previous)
         self.written: set[str] = set()
         self.touched: set[str] = set()  # files written anew or removed, the manifest among them
@@ -58,20 +65,33 @@ class OutputWriter:
 
     def keep(self, relative: str) -> bool:
         """Count a file of the last build as written again, unchanged, if it is still there."""
-        if relative not in self.previous or relative in self.written:
-            return False
-        if not os.path.isfile(os.path.join(self.out_dir, safe_relative(relative))):
+        if relative not in self.previous or relative in self.written or not self._present(relative):
             return False
         self.written.add(relative)
         return True
 
     def keep_folder(self, prefix: str) -> bool:
-        """Keep every file of the last build below prefix; False (keeping none) if any has gone."""
-        files = [relative for relative in self.previous if relative.startswith(prefix)]
-        if not files or not all(os.path.isfile(os.path.join(self.out_dir, safe_relative(f))) for f in files):
+        """Keep every file of the last build below prefix; False (keeping none) if there is none or any has gone."""
+        if self._previous_in_order is None:
+            self._previous_in_order = sorted(self.previous)
+        following = itertools.islice(self._previous_in_order, bisect_left(self._previous_in_order, prefix), None)
+        files = list(itertools.takewhile(lambda relative: relative.startswith(prefix), following))
+        return bool(files) and self.keep_all(files)
+
+    def keep_all(self, relatives: Iterable[str]) -> bool:
+        """Keep every one of these files of the last build; False (keeping none) if any has gone."""
+        relatives = list(relatives)
+        if any(relative not in self.previous or relative in self.written for relative in relatives):
             return False
-        self.written.update(files)
+        if not all(map(self._present, relatives)):
+            return False
+        self.written.update(relatives)
         return True
+
+    def _present(self, relative: str) -> bool:
+        if self.gone is not None:
+            return relative not in self.gone
+        return os.path.isfile(os.path.join(self.out_dir, safe_relative(relative)))
 
     def copy_tree(self, source: Path, prefix: str) -> None:
         """Copy every file below source to prefix in the output, skipping unchanged ones."""

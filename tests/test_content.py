@@ -33,7 +33,7 @@ def test_what_people_write_is_normalised(tmp_path: Path) -> None:
     assert article.tags == ("United States", "Kremlin")
     assert article.people == ("Volodymyr Zelensky",)
     assert article.category == "News"
-    assert article.file == Path("articles/2025/06/a.md")
+    assert article.file == "articles/2025/06/a.md"
 
 
 def test_missing_slug_and_summary_are_derived(tmp_path: Path) -> None:

@@ -1,5 +1,4 @@
 from datetime import datetime, timedelta
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from sitegen.library import RELATED_WINDOW, Library
@@ -10,7 +9,7 @@ START = datetime(2024, 12, 30, 9, 0, tzinfo=ZoneInfo("UTC"))
 
 def article(number: int, days: int = 0, tags: tuple[str, ...] = (), people: tuple[str, ...] = ()) -> Article:
     return Article(
-        file=Path(f"articles/{number}.md"), title=f"Article {number}", date=START + timedelta(days=days),
+        file=f"articles/{number}.md", title=f"Article {number}", date=START + timedelta(days=days),
         authors=(), category=None, tags=tags, people=people, summary="", slug=f"a{number}", body="",
     )  # fmt: skip
 

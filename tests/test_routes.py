@@ -1,5 +1,5 @@
 from datetime import datetime
-from pathlib import Path, PurePosixPath
+from pathlib import PurePosixPath
 from zoneinfo import ZoneInfo
 
 from sitegen.library import Library
@@ -11,7 +11,7 @@ UTC = ZoneInfo("UTC")
 
 def article(name: str, slug: str, day: int, hour: int = 9, tags: tuple[str, ...] = (), people: tuple[str, ...] = ()):
     return Article(
-        file=Path(f"articles/{name}.md"), title=name, date=datetime(2025, 6, day, hour, tzinfo=UTC), authors=(),
+        file=f"articles/{name}.md", title=name, date=datetime(2025, 6, day, hour, tzinfo=UTC), authors=(),
         category=None, tags=tags, people=people, summary="", slug=slug, body="",
     )  # fmt: skip
 
