@@ -5,8 +5,7 @@ from __future__ import annotations
 import dataclasses
 import gc
 import time
-from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import partial
@@ -18,7 +17,6 @@ from .build_cache import (
     LastBuild,
     LoadedFile,
     Stamps,
-    code_key,
     fingerprint,
     load_last,
     registry_setting,
@@ -32,18 +30,16 @@ from .cores import forked_map
 from .library import Library
 from .lock import site_lock
 from .model import Article, Registry
-from .page_groups import Shown, groups_to_make, structure_key
-from .page_keys import PageKeys, fields_digest, site_key
-from .pages import Page, all_pages
+from .page_keys import fields_digest, site_key
+from .page_plan import ARTICLE_TEMPLATE, PagePlan, PageRenderer, Rendered, plan_pages
 from .problems import Problem, ProblemsError
 from .progress import progress
 from .registry import load_registry
 from .render import environment
-from .render_pool import render_and_write
 from .routes import Routes, output_file
-from .search import BUNDLE, build_search_index, plan_shards, shard_bundle
+from .search import BUNDLE, SearchRun, plan_shards, shard_bundle
 from .staging import Staging
-from .writer import MANIFEST, OutputError, OutputWriter, read_manifest
+from .writer import MANIFEST, OutputWriter, read_manifest
 
 PARALLEL_LOAD = 1000  # articles to read before reading them on every core pays for the forking
 
@@ -115,7 +111,7 @@ def _build(config: Config, show_progress: bool, use_cache: bool) -> BuildReport:
             library = load_library(config, report, show_progress, cache, inputs)
         with _collector_paused(), report.step("route"):
             routes = Routes(library)
-            plan = _plan_pages(library, routes, config, cache, site)
+            plan = plan_pages(library, routes, config, cache, site)
             report.pages = len(plan.pages) + len(plan.kept)
     except BaseException:
         staging.settle()
@@ -124,8 +120,11 @@ def _build(config: Config, show_progress: bool, use_cache: bool) -> BuildReport:
         writer = OutputWriter(staging.wait(), gone=_gone(config, inputs))
     try:
         if plan.kept and not writer.keep_all(plan.kept):  # someone removed a page from public/: make them all
-            plan = _plan_pages(library, routes, config, cache, site, every_group=True)
-        rendered, indexed = _write_site(config, library, routes, plan, writer, cache, site, report, show_progress)
+            plan = plan_pages(library, routes, config, cache, site, every_group=True)
+        settle = partial(staging.take_settled_times, writer.written, changing=BUNDLE)  # while Pagefind works
+        rendered, indexed = _write_site(
+            config, library, routes, plan, writer, cache, site, report, settle, show_progress
+        )  # fmt: skip
         with report.step("write"):
             report.files_removed += writer.finish()
             staging.commit(writer.files, writer.touched)
@@ -142,98 +141,48 @@ def _build(config: Config, show_progress: bool, use_cache: bool) -> BuildReport:
 
 
 def _write_site(
-    config: Config, library: Library, routes: Routes, plan: _PagePlan, writer: OutputWriter, cache: BuildCache,
-    site: str, report: BuildReport, show_progress: bool,
-) -> tuple[_Rendered, list[str]]:  # fmt: skip
-    """Render the pages and index them for search, into the writer's (staging) folder."""
-    with report.step("render"):
-        rendered = _render(config, library, routes, plan, writer, cache, site, show_progress)
-        writer.copy_tree(config.templates_dir / "static", "static/")
+    config: Config, library: Library, routes: Routes, plan: PagePlan, writer: OutputWriter, cache: BuildCache,
+    site: str, report: BuildReport, while_indexing: Callable[[], None], show_progress: bool = False,
+) -> tuple[Rendered, list[str]]:  # fmt: skip
+    """Render the pages and index them for search, into the writer's (staging) folder; while_indexing is done
+    once the pages are written, while Pagefind indexes.
+
+    Pagefind reads only article pages. A rebuild of some groups of pages starts it as soon as those are
+    written, and renders the other pages meanwhile; a full build, which would have Pagefind and the rendering
+    processes compete for the cores, and must first remove the pages of articles gone, starts it last."""
     indexed = sorted(output_file(routes.article(article)) for article in library.articles)
-    report.files_removed = writer.remove_stale(but=BUNDLE)  # pages gone from the site must not be indexed
+    search: SearchRun | None = None
+    with report.step("render"):
+        renderer = PageRenderer(environment(config, routes), library, routes, plan, writer, cache, site, show_progress)
+        renderer.render([page for page in plan.pages if page.template == ARTICLE_TEMPLATE])
+        if config.search and plan.partial:  # no article comes or goes in a partial plan
+            search = _start_search(config, writer, cache, indexed, renderer.changed_articles)
+        try:
+            renderer.render([page for page in plan.pages if page.template != ARTICLE_TEMPLATE])
+            writer.copy_tree(config.templates_dir / "static", "static/")
+            report.files_removed = writer.remove_stale(but=BUNDLE)  # pages gone from the site must not be indexed
+        except BaseException:
+            if search is not None:
+                search.close()
+            raise
     if config.search:
         with report.step("search"):
-            size = config.search_shard_size
-            shards, before = plan_shards(indexed, size), plan_shards(cache.indexed, size)
-            changed = rendered.changed_articles
-            stale = {shard for shard, files in shards.items() if files != before.get(shard) or changed & set(files)}
-            kept = {shard for shard in set(shards) - stale if writer.keep_folder(shard_bundle(shard))}
-            build_search_index(writer.out_dir, writer, set(shards) - kept)
-            report.search_pages = len(indexed)
-    return rendered, indexed
+            search = search or _start_search(config, writer, cache, indexed, renderer.changed_articles)
+            while_indexing()
+            search.finish(writer)
+        report.search_pages = len(indexed)
+    return renderer.finish(), indexed
 
 
-@dataclass
-class _PagePlan:
-    pages: list[Page]  # every page, or those of the groups a rebuild must make again
-    kept: dict[str, str]  # the output file and key of each page of the last build not made again
-    structure: str  # see page_groups.structure_key
-    digests: tuple[bytes, ...]  # the fields digest of each article, by position
-
-
-def _plan_pages(
-    library: Library, routes: Routes, config: Config, cache: BuildCache, site: str, every_group: bool = False
-) -> _PagePlan:
-    """The pages to look at: those of the groups showing an article that changed, while the library's
-    structure is as the last build left it; otherwise every page."""
-    by_id = {id(loaded.article): loaded.digest for loaded in cache.articles.values() if loaded.article}
-    digests = tuple(by_id.get(id(article)) or fields_digest(article) for article in library.articles)
-    structure = structure_key(site, library)
-    only = None if every_group else groups_to_make(cache.shown, structure, digests)
-    pages = list(all_pages(library, routes, config, _related(library, config, cache), only))
-    made = {output_file(page.route) for page in pages} if only is not None else set()
-    kept = {relative: key for relative, key in cache.pages.items() if relative not in made} if only is not None else {}
-    return _PagePlan(pages, kept, structure, digests)
-
-
-@dataclass
-class _Rendered:
-    keys: dict[str, str]  # output file -> page key
-    changed_articles: set[str]  # the article pages whose bytes changed
-    shown: Shown  # what the pages showed, for the next build
-
-
-def _render(
-    config: Config, library: Library, routes: Routes, plan: _PagePlan, writer: OutputWriter, cache: BuildCache,
-    site: str, show_progress: bool,
-) -> _Rendered:  # fmt: skip
-    """Render and write every page whose key changed since the last build; keep the others as they are."""
-    env = environment(config, routes)
-    digests = {id(article): digest for article, digest in zip(library.articles, plan.digests, strict=True)}
-    page_keys = PageKeys(routes, site, digests)
-    keys = dict(plan.kept)
-    groups: dict[str, set[int]] = defaultdict(set)
-    writer.claim(output_file(page.route) for page in plan.pages)
-    to_render = []
-    for page in plan.pages:
-        relative = output_file(page.route)
-        if relative in keys:
-            raise OutputError(f"two pages were given the same output file {relative}")
-        key, shown = page_keys.key(page)
-        keys[relative] = key
-        groups[page.group].update(library.position[article] for article in shown)
-        if cache.pages.get(relative) != key or not writer.keep(relative):
-            to_render.append(page)
-    last_groups = cache.shown.groups if plan.kept and cache.shown is not None else {}
-    new_groups = {group: tuple(sorted(positions)) for group, positions in groups.items()}
-    rendered = _Rendered(keys, set(), Shown(plan.structure, plan.digests, {**last_groups, **new_groups}))
-    shown = partial(progress, label="render", show=show_progress, total=len(to_render))
-    for page, changed in render_and_write(env, to_render, writer.out_dir, shown):
-        writer.record(output_file(page.route), changed)
-        if changed and page.template == "article.html":
-            rendered.changed_articles.add(output_file(page.route))
-    return rendered
-
-
-def _related(library: Library, config: Config, cache: BuildCache) -> list[list[int]]:
-    """Every article's related articles: those of the last build while the library's shape (and the count
-    asked for, and sitegen's code) are the same."""
-    count = config.related_count
-    shape = f"{code_key()}:{count}:{library.shape()}"
-    if cache.related_shape != shape:
-        cache.related = [library.related_positions(article, count) for article in library.articles]
-        cache.related_shape = shape
-    return cache.related
+def _start_search(
+    config: Config, writer: OutputWriter, cache: BuildCache, indexed: list[str], changed: set[str]
+) -> SearchRun:
+    """Index again the shards whose article pages changed, or whose bundle is not in the site as it was."""
+    size = config.search_shard_size
+    shards, before = plan_shards(indexed, size), plan_shards(cache.indexed, size)
+    stale = {shard for shard, files in shards.items() if files != before.get(shard) or changed & set(files)}
+    kept = {shard for shard in set(shards) - stale if writer.keep_folder(shard_bundle(shard))}
+    return SearchRun(writer.out_dir, set(shards) - kept)
 
 
 def _inputs(config: Config) -> Stamps:

@@ -70,20 +70,31 @@ def shard_glob(shard: str) -> str:
     return article_files_glob(year, [f"{month:02d}" for month in range(first, last + 1)])
 
 
-def build_search_index(site_dir: Path, writer: OutputWriter, shards: Iterable[str]) -> None:
-    """Index the given shards' article pages with Pagefind, in parallel, and write their bundles."""
-    shards = sorted(shards)
-    if not shards:
-        return
-    with (
-        tempfile.TemporaryDirectory(prefix=".sitegen-pagefind-", dir=_scratch_parent(site_dir)) as scratch,
-        ThreadPoolExecutor(max_workers=min(len(shards), available_cores())) as pool,
-    ):
-        indexing = {pool.submit(_index, site_dir, shard, Path(scratch) / shard): shard for shard in shards}
-        for done in as_completed(indexing):  # each bundle goes into the site while the next is indexed
-            bundle = done.result()
-            writer.move_tree(bundle, shard_bundle(indexing[done]))
-            shutil.rmtree(bundle)
+class SearchRun:
+    """Pagefind indexing the given shards' article pages, in the background from the start, as many at once
+    as there are cores, each into a scratch folder. The build may go on meanwhile with pages Pagefind does not
+    read; finish() moves each bundle into the site as it is done."""
+
+    def __init__(self, site_dir: Path, shards: Iterable[str]) -> None:
+        shards = sorted(shards)
+        self._scratch = tempfile.TemporaryDirectory(prefix=".sitegen-pagefind-", dir=_scratch_parent(site_dir))
+        self._pool = ThreadPoolExecutor(max_workers=max(1, min(len(shards), available_cores())))
+        scratch = Path(self._scratch.name)
+        self._running = {self._pool.submit(_index, site_dir, shard, scratch / shard): shard for shard in shards}
+
+    def finish(self, writer: OutputWriter) -> None:
+        try:
+            for done in as_completed(self._running):  # each bundle goes into the site while the next is indexed
+                bundle = done.result()
+                writer.move_tree(bundle, shard_bundle(self._running[done]))
+                shutil.rmtree(bundle)
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        """Wait for the Pagefind runs under way (dropping those not begun), and remove what they wrote."""
+        self._pool.shutdown(wait=True, cancel_futures=True)
+        self._scratch.cleanup()
 
 
 def _scratch_parent(site_dir: Path) -> Path:

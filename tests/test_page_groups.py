@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from bench.generate import generate
-from sitegen import build as build_module
+from sitegen import page_plan
 from sitegen.build import build
 from sitegen.build_cache import CACHE_DIR, BuildCache
 from sitegen.config import Config, load_config
@@ -53,13 +53,13 @@ def archive(tmp_path: Path) -> Config:
 def groups_asked_for(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
     """The only= of each all_pages call a build makes."""
     asked: list[Any] = []
-    all_pages = build_module.all_pages
+    all_pages = page_plan.all_pages
 
     def spy(*args: Any) -> Any:
         asked.append(args[4] if len(args) > 4 else None)
         return all_pages(*args)
 
-    monkeypatch.setattr(build_module, "all_pages", spy)
+    monkeypatch.setattr(page_plan, "all_pages", spy)
     return asked
 
 

@@ -1,0 +1,118 @@
+"""The pages a build looks at, and rendering those whose key changed since the last build.
+
+A first build, or one after the library's structure changed, looks at every page. A rebuild after edits looks
+only at the groups of pages that show an edited article (see page_groups.py); the last build's keys stand for
+the others, whose files are kept as they are.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import partial
+
+import jinja2
+
+from .build_cache import BuildCache, code_key
+from .config import Config
+from .library import Library
+from .page_groups import Shown, groups_to_make, structure_key
+from .page_keys import PageKeys, fields_digest
+from .pages import Page, all_pages
+from .progress import progress
+from .render_pool import render_and_write
+from .routes import Routes, output_file
+from .writer import OutputError, OutputWriter
+
+ARTICLE_TEMPLATE = "article.html"
+
+
+@dataclass
+class PagePlan:
+    pages: list[Page]  # every page, or those of the groups a rebuild must make again
+    kept: dict[str, str]  # the output file and key of each page of the last build not made again
+    structure: str  # see page_groups.structure_key
+    digests: tuple[bytes, ...]  # the fields digest of each article, by position
+    partial: bool  # only some groups are made again
+
+
+def plan_pages(
+    library: Library, routes: Routes, config: Config, cache: BuildCache, site: str, every_group: bool = False
+) -> PagePlan:
+    """The pages to look at: those of the groups showing an article that changed, while the library's
+    structure is as the last build left it; otherwise every page."""
+    by_id = {id(loaded.article): loaded.digest for loaded in cache.articles.values() if loaded.article}
+    digests = tuple(by_id.get(id(article)) or fields_digest(article) for article in library.articles)
+    structure = structure_key(site, library)
+    only = None if every_group else groups_to_make(cache.shown, structure, digests)
+    pages = list(all_pages(library, routes, config, related(library, config, cache), only))
+    if only is None:
+        return PagePlan(pages, {}, structure, digests, partial=False)
+    made = {output_file(page.route) for page in pages}
+    kept = {relative: key for relative, key in cache.pages.items() if relative not in made}
+    return PagePlan(pages, kept, structure, digests, partial=True)
+
+
+def related(library: Library, config: Config, cache: BuildCache) -> list[list[int]]:
+    """Every article's related articles: those of the last build while the library's shape (and the count
+    asked for, and sitegen's code) are the same."""
+    count = config.related_count
+    shape = f"{code_key()}:{count}:{library.shape()}"
+    if cache.related_shape != shape:
+        cache.related = [library.related_positions(article, count) for article in library.articles]
+        cache.related_shape = shape
+    return cache.related
+
+
+@dataclass
+class Rendered:
+    keys: dict[str, str]  # output file -> page key
+    changed_articles: set[str]  # the article pages whose bytes changed
+    shown: Shown  # what the pages showed, for the next build
+
+
+class PageRenderer:
+    """Keys pages and renders those whose key changed, into the writer's folder, in as many calls as the build
+    likes (article pages first, so that the search index can start on them); finish() tells what it did."""
+
+    def __init__(
+        self, env: jinja2.Environment, library: Library, routes: Routes, plan: PagePlan, writer: OutputWriter,
+        cache: BuildCache, site: str, show_progress: bool,
+    ) -> None:  # fmt: skip
+        self.env, self.library, self.plan, self.writer, self.cache = env, library, plan, writer, cache
+        self.show_progress = show_progress
+        digests = {id(article): digest for article, digest in zip(library.articles, plan.digests, strict=True)}
+        self._page_keys = PageKeys(routes, site, digests)
+        self._keys = dict(plan.kept)
+        self._groups: dict[str, set[int]] = defaultdict(set)
+        self._changed_articles: set[str] = set()
+        writer.claim(output_file(page.route) for page in plan.pages)
+
+    def render(self, pages: list[Page]) -> None:
+        to_render = [page for page in pages if self._key_changed(page)]
+        shown = partial(progress, label="render", show=self.show_progress, total=len(to_render))
+        for page, changed in render_and_write(self.env, to_render, self.writer.out_dir, shown):
+            self.writer.record(output_file(page.route), changed)
+            if changed and page.template == ARTICLE_TEMPLATE:
+                self._changed_articles.add(output_file(page.route))
+
+    def _key_changed(self, page: Page) -> bool:
+        """Work out the page's key; True unless it is the last build's and the page's file is still there."""
+        relative = output_file(page.route)
+        if relative in self._keys:
+            raise OutputError(f"two pages were given the same output file {relative}")
+        key, shown = self._page_keys.key(page)
+        self._keys[relative] = key
+        self._groups[page.group].update(self.library.position[article] for article in shown)
+        return self.cache.pages.get(relative) != key or not self.writer.keep(relative)
+
+    @property
+    def changed_articles(self) -> set[str]:
+        """The article pages whose bytes changed so far."""
+        return self._changed_articles
+
+    def finish(self) -> Rendered:
+        last_groups = self.cache.shown.groups if self.plan.partial and self.cache.shown is not None else {}
+        new_groups = {group: tuple(sorted(positions)) for group, positions in self._groups.items()}
+        shown = Shown(self.plan.structure, self.plan.digests, {**last_groups, **new_groups})
+        return Rendered(self._keys, self._changed_articles, shown)
