@@ -44,6 +44,7 @@ class Staging:
         self.folder = out_dir.parent / f".{out_dir.name}.sitegen-new"
         self._thread: threading.Thread | None = None
         self._error: BaseException | None = None
+        self._settled_times: dict[str, int] = {}
 
     def begin(self) -> Path:
         self.start()
@@ -80,6 +81,15 @@ class Staging:
         else:
             _mirror(self.out_dir, self.folder)
 
+    def take_settled_times(self, files: Iterable[str], changing: str) -> None:
+        """Take now, while the build waits for something else, the times of the new site's folders that hold
+        these files and will not change before the swap: all but the top one and those below changing.
+        commit() then needs to look only at the others. (Should one change after all, the next build mirrors
+        it again: more work, never a wrong site.)"""
+        below = changing.rstrip("/")
+        settled = (f for f in _folders_of(files) if f and f != below and not f.startswith(f"{below}/"))
+        self._settled_times = _folder_times(self.folder, settled)
+
     def commit(self, files: Iterable[str], changed: Iterable[str]) -> None:
         """Swap the new site in; the old one is left in the staging folder for the next build.
 
@@ -94,7 +104,10 @@ class Staging:
             if old.is_dir():
                 old.rename(self.folder)
         if self.folder.is_dir():
-            journal = {"changed": sorted(changed), "folders": _folder_times(self.out_dir, _folders_of(files))}
+            folders, settled = _folders_of(files), self._settled_times
+            times = {folder: settled[folder] for folder in folders if folder in settled}
+            times.update(_folder_times(self.out_dir, (folder for folder in folders if folder not in settled)))
+            journal = {"changed": sorted(changed), "folders": times}
             (self.folder / JOURNAL).write_bytes(marshal.dumps(journal))  # a tenth of the time JSON takes
 
     def abort(self) -> None:

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import marshal
 import os
+import time
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 from sitegen.build import build
 from sitegen.staging import JOURNAL, Staging
@@ -84,3 +89,39 @@ def test_rebuild_after_rebuild_equals_a_cold_build(tmp_path: Path) -> None:
         build(config.replace(output=str(cold)), use_cache=False)
         (cold / "hand-made.txt").write_text("kept", encoding="utf-8")
         assert tree_files(config.output_dir) == tree_files(cold), change
+
+
+def folder_times(folder: Path) -> dict[str, int]:
+    found = {"": folder.stat().st_mtime_ns}
+    found.update({path.relative_to(folder).as_posix(): path.stat().st_mtime_ns for path in folder.rglob("*/")})
+    return found
+
+
+def add_article_of_a_new_year(root: Path) -> None:
+    """An article in a year of its own: a new search bundle beside those kept."""
+    (root / "content/articles/2026/01").mkdir(parents=True)
+    (root / "content/articles/2026/01/new-year.md").write_text(
+        "---\ntitle: New year\ndate: 2026-01-01 09:00\n---\n\nFireworks.\n", encoding="utf-8"
+    )
+
+
+@pytest.mark.parametrize("change", ["edit the text", "add an article of a new year"])
+def test_the_journal_holds_the_times_of_the_published_folders(
+    change: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Most folder times are taken before the swap, while Pagefind indexes: they must be those public/ ends
+    with, or the next build would mirror those folders again for nothing."""
+    take = Staging.take_settled_times
+
+    def take_then_wait(self: Staging, *args: Any, **kwargs: Any) -> None:
+        take(self, *args, **kwargs)
+        time.sleep(0.05)  # longer than a tick of the file system's clock: later changes get other times
+
+    monkeypatch.setattr(Staging, "take_settled_times", take_then_wait)
+    config = golden_site(tmp_path / "site", search=True)
+    build(config)
+    {**CHANGES, "add an article of a new year": add_article_of_a_new_year}[change](tmp_path / "site")
+    build(config)
+    staging = Staging(config.output_dir)
+    journal = marshal.loads((staging.folder / JOURNAL).read_bytes())
+    assert journal["folders"] == folder_times(config.output_dir)
