@@ -5,15 +5,15 @@ from __future__ import annotations
 import dataclasses
 import gc
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import partial
 from pathlib import Path
 
 from .build_cache import (
     MISSING,
     BuildCache,
+    Encoded,
     LastBuild,
     LoadedFile,
     Stamps,
@@ -67,7 +67,7 @@ class BuildReport:
     def step(self, name: str) -> Iterator[None]:
         started = time.perf_counter()
         yield
-        self.timings[name] = time.perf_counter() - started
+        self.timings[name] = self.timings.get(name, 0.0) + time.perf_counter() - started
 
 
 def build(config: Config, show_progress: bool = False, use_cache: bool = True) -> BuildReport:
@@ -118,60 +118,77 @@ def _build(config: Config, show_progress: bool, use_cache: bool) -> BuildReport:
         raise
     with report.step("stage"):
         writer = OutputWriter(staging.wait(), gone=_gone(config, inputs))
+    search: SearchRun | None = None
     try:
         if plan.kept and not writer.keep_all(plan.kept):  # someone removed a page from public/: make them all
             plan = plan_pages(library, routes, config, cache, site, every_group=True)
-        settle = partial(staging.take_settled_times, writer.written, changing=BUNDLE)  # while Pagefind works
-        rendered, indexed = _write_site(
-            config, library, routes, plan, writer, cache, site, report, settle, show_progress
+        rendered, indexed, search = _write_site(
+            config, library, routes, plan, writer, cache, site, report, show_progress
         )  # fmt: skip
-        with report.step("write"):
-            report.files_removed += writer.finish()
-            staging.commit(writer.files, writer.touched)
+        cache.pages, cache.indexed, cache.shown = rendered.keys, indexed, rendered.shown
+        encoded = _publish(config, staging, writer, cache if use_cache else None, search, report)
     except BaseException:
+        if search is not None:
+            search.close()
         staging.abort()  # the published folder is left exactly as it was
         raise
     report.files_changed = writer.changed
-    cache.pages, cache.indexed, cache.shown = rendered.keys, indexed, rendered.shown
     if use_cache:
         with report.step("save"):
             after = fingerprint(_outputs_after(config, inputs, writer), site)
-            cache.save(config, LastBuild(after, dataclasses.replace(report, timings={})))
+            cache.save(config, LastBuild(after, dataclasses.replace(report, timings={})), encoded)
     return report
+
+
+def _publish(
+    config: Config, staging: Staging, writer: OutputWriter, cache: BuildCache | None, search: SearchRun | None,
+    report: BuildReport,
+) -> Encoded | None:  # fmt: skip
+    """Do what can be done while Pagefind works (taking the folders' times for the journal, encoding the
+    cache), then take its bundles in and swap the site in. Returns the encoded cache, to be saved."""
+    with report.step("search" if search is not None else "write"):
+        staging.take_settled_times(writer.written, changing=BUNDLE)
+        encoded = cache.encode(config) if cache is not None else None
+        if search is not None:
+            search.finish(writer)
+    with report.step("write"):
+        report.files_removed += writer.finish()
+        staging.commit(writer.files, writer.touched)
+    return encoded
 
 
 def _write_site(
     config: Config, library: Library, routes: Routes, plan: PagePlan, writer: OutputWriter, cache: BuildCache,
-    site: str, report: BuildReport, while_indexing: Callable[[], None], show_progress: bool = False,
-) -> tuple[Rendered, list[str]]:  # fmt: skip
-    """Render the pages and index them for search, into the writer's (staging) folder; while_indexing is done
-    once the pages are written, while Pagefind indexes.
+    site: str, report: BuildReport, show_progress: bool,
+) -> tuple[Rendered, list[str], SearchRun | None]:  # fmt: skip
+    """Render the pages into the writer's (staging) folder, and start indexing them for search: Pagefind is
+    left running, for the build to take its bundles when it has done what it can meanwhile.
 
     Pagefind reads only article pages. A rebuild of some groups of pages starts it as soon as those are
     written, and renders the other pages meanwhile; a full build, which would have Pagefind and the rendering
     processes compete for the cores, and must first remove the pages of articles gone, starts it last."""
     indexed = sorted(output_file(routes.article(article)) for article in library.articles)
     search: SearchRun | None = None
-    with report.step("render"):
-        renderer = PageRenderer(environment(config, routes), library, routes, plan, writer, cache, site, show_progress)
-        renderer.render([page for page in plan.pages if page.template == ARTICLE_TEMPLATE])
-        if config.search and plan.partial:  # no article comes or goes in a partial plan
-            search = _start_search(config, writer, cache, indexed, renderer.changed_articles)
-        try:
+    try:
+        with report.step("render"):
+            renderer = PageRenderer(
+                environment(config, routes), library, routes, plan, writer, cache, site, show_progress
+            )  # fmt: skip
+            renderer.render([page for page in plan.pages if page.template == ARTICLE_TEMPLATE])
+            if config.search and plan.partial:  # no article comes or goes in a partial plan
+                search = _start_search(config, writer, cache, indexed, renderer.changed_articles)
             renderer.render([page for page in plan.pages if page.template != ARTICLE_TEMPLATE])
             writer.copy_tree(config.templates_dir / "static", "static/")
             report.files_removed = writer.remove_stale(but=BUNDLE)  # pages gone from the site must not be indexed
-        except BaseException:
-            if search is not None:
-                search.close()
-            raise
-    if config.search:
-        with report.step("search"):
-            search = search or _start_search(config, writer, cache, indexed, renderer.changed_articles)
-            while_indexing()
-            search.finish(writer)
-        report.search_pages = len(indexed)
-    return renderer.finish(), indexed
+        if config.search and search is None:
+            with report.step("search"):
+                search = _start_search(config, writer, cache, indexed, renderer.changed_articles)
+    except BaseException:
+        if search is not None:
+            search.close()
+        raise
+    report.search_pages = len(indexed) if config.search else 0
+    return renderer.finish(), indexed, search
 
 
 def _start_search(

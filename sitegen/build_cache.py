@@ -75,23 +75,41 @@ class BuildCache:
                 found.articles.update(group[2])
         return found
 
-    def save(self, config: Config, last: LastBuild) -> None:
-        # The small file last: if the build stops between the two, the next build does not take a shortcut.
-        self._save_articles(articles_folder(config))
-        _write(cache_file(config, "cache"), dataclasses.replace(self, articles={}, loaded_folders={}))
-        _write(cache_file(config, "last"), last)
-
-    def _save_articles(self, folder: Path) -> None:
+    def encode(self, config: Config) -> Encoded:
+        """The cache's files as they are to be written: each article folder's that changed, and the rest.
+        A build encodes them while it waits for Pagefind, and writes them once it has succeeded."""
+        folder = articles_folder(config)
         groups: dict[str, dict[str, LoadedFile]] = defaultdict(dict)
         for path, loaded in self.articles.items():
             groups[os.path.dirname(path)][path] = loaded
         names = {_group_file(folder, group): group for group in groups}
-        for stale in set(folder.glob("*.pickle")) - set(names):
-            stale.unlink()
+        files = []
         for path, group in names.items():
             before, now = self.loaded_folders.get(group, {}), groups[group]
             if before.keys() != now.keys() or any(before[key] is not now[key] for key in now):
-                _write(path, (self.setting, group, now))
+                files.append((path, _encode((self.setting, group, now))))
+        rest = _encode(dataclasses.replace(self, articles={}, loaded_folders={}))
+        return Encoded(folder, set(names), files, rest)
+
+    def save(self, config: Config, last: LastBuild, encoded: Encoded | None = None) -> None:
+        encoded = encoded or self.encode(config)
+        for stale in set(encoded.folder.glob("*.pickle")) - encoded.folder_files:
+            stale.unlink()
+        for path, data in encoded.changed_folders:
+            write_atomically(path, data)
+        # The small file last: if the build stops between the two, the next build does not take a shortcut.
+        write_atomically(cache_file(config, "cache"), encoded.rest)
+        _write(cache_file(config, "last"), last)
+
+
+@dataclass(frozen=True)
+class Encoded:
+    """A cache ready to be written (see BuildCache.encode)."""
+
+    folder: Path  # where the article folders' files are
+    folder_files: set[Path]  # every one of them
+    changed_folders: list[tuple[Path, bytes]]  # those to write again
+    rest: bytes  # everything else but the last build's fingerprint
 
 
 def articles_folder(config: Config) -> Path:
@@ -123,7 +141,11 @@ def _read(path: Path) -> Any:
 
 
 def _write(path: Path, data: Any) -> None:
-    write_atomically(path, pickle.dumps((VERSION, data), protocol=pickle.HIGHEST_PROTOCOL))
+    write_atomically(path, _encode(data))
+
+
+def _encode(data: Any) -> bytes:
+    return pickle.dumps((VERSION, data), protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def stamp(path: Path | str) -> tuple[int, int]:

@@ -6,8 +6,6 @@ import sys
 from collections.abc import Iterable
 from typing import TypeVar
 
-from tqdm import tqdm
-
 PROGRESS_THRESHOLD = 500  # show a progress bar for steps over more items than this
 T = TypeVar("T")
 
@@ -17,4 +15,6 @@ def progress(items: Iterable[T], label: str, show: bool, total: int | None = Non
     count = total if total is not None else len(items)  # type: ignore[arg-type]
     if not show or count < PROGRESS_THRESHOLD:
         return items
+    from tqdm import tqdm  # only here: a rebuild in a script or CI need not import it
+
     return tqdm(items, desc=label, unit="file", total=count, leave=False, file=sys.stderr)

@@ -10,6 +10,7 @@ import jinja2
 import nh3
 from markdown_it import MarkdownIt
 
+from .build_cache import CACHE_DIR
 from .config import Config
 from .model import Period
 from .pages import Page
@@ -39,6 +40,8 @@ def environment(config: Config, routes: Routes | None, templates_dir: Path | Non
         raise TemplateProblem(f"{templates_dir}: the templates folder does not exist")
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(templates_dir),
+        # Compiled templates, kept by Jinja under a hash of their source: compiling them took a rebuild 0.2 s.
+        bytecode_cache=jinja2.FileSystemBytecodeCache(_folder(config.root / CACHE_DIR / "templates")),
         autoescape=jinja2.select_autoescape(["html", "xml"]),
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
@@ -90,6 +93,11 @@ def template_problems(config: Config) -> list[str]:
         except jinja2.TemplateSyntaxError as error:
             problems.append(f"{error.filename}:{error.lineno}: {error.message}")
     return problems
+
+
+def _folder(path: Path) -> str:
+    path.mkdir(parents=True, exist_ok=True)
+    return str(path)
 
 
 def pagefind_label(text: str) -> str:

@@ -85,8 +85,9 @@ class SearchRun:
     def finish(self, writer: OutputWriter) -> None:
         try:
             for done in as_completed(self._running):  # each bundle goes into the site while the next is indexed
-                bundle = done.result()
-                writer.move_tree(bundle, shard_bundle(self._running[done]))
+                bundle, prefix = done.result(), shard_bundle(self._running[done])
+                _keep_data_files_there(writer, bundle, prefix)
+                writer.move_tree(bundle, prefix)
                 shutil.rmtree(bundle)
         finally:
             self.close()
@@ -95,6 +96,22 @@ class SearchRun:
         """Wait for the Pagefind runs under way (dropping those not begun), and remove what they wrote."""
         self._pool.shutdown(wait=True, cancel_futures=True)
         self._scratch.cleanup()
+
+
+def _keep_data_files_there(writer: OutputWriter, bundle: Path, prefix: str) -> None:
+    """Keep the bundle's data files (fragments, index chunks, filters, metadata) that the site has already.
+
+    Pagefind names each by a hash of its content (and browsers cache them by that name), so one of the same
+    name and size is the same file: it is kept without reading either, and most of a bundle indexed again
+    after an edit is. The few other files are compared as usual."""
+    for path in bundle.rglob("*.pf_*"):
+        relative = prefix + path.relative_to(bundle).as_posix()
+        try:
+            same = os.stat(os.path.join(writer.out_dir, relative)).st_size == path.stat().st_size
+        except FileNotFoundError:
+            continue
+        if same and writer.keep(relative):
+            path.unlink()
 
 
 def _scratch_parent(site_dir: Path) -> Path:

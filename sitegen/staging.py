@@ -45,6 +45,8 @@ class Staging:
         self._thread: threading.Thread | None = None
         self._error: BaseException | None = None
         self._settled_times: dict[str, int] = {}
+        self._settled_files: set[str] = set()  # and the files and folders they were taken for
+        self._settled_folders: set[str] = set()
 
     def begin(self) -> Path:
         self.start()
@@ -87,7 +89,9 @@ class Staging:
         commit() then needs to look only at the others. (Should one change after all, the next build mirrors
         it again: more work, never a wrong site.)"""
         below = changing.rstrip("/")
-        settled = (f for f in _folders_of(files) if f and f != below and not f.startswith(f"{below}/"))
+        self._settled_files = set(files)
+        self._settled_folders = _folders_of(self._settled_files)
+        settled = (f for f in self._settled_folders if f and f != below and not f.startswith(f"{below}/"))
         self._settled_times = _folder_times(self.folder, settled)
 
     def commit(self, files: Iterable[str], changed: Iterable[str]) -> None:
@@ -104,7 +108,8 @@ class Staging:
             if old.is_dir():
                 old.rename(self.folder)
         if self.folder.is_dir():
-            folders, settled = _folders_of(files), self._settled_times
+            folders = _folders_of(set(files) - self._settled_files, known=self._settled_folders)
+            settled = self._settled_times
             times = {folder: settled[folder] for folder in folders if folder in settled}
             times.update(_folder_times(self.out_dir, (folder for folder in folders if folder not in settled)))
             journal = {"changed": sorted(changed), "folders": times}
@@ -115,9 +120,10 @@ class Staging:
         shutil.rmtree(self.folder, ignore_errors=True)
 
 
-def _folders_of(files: Iterable[str]) -> set[str]:
-    """Every folder holding one of the files (relative paths), at any depth; "" for the top one."""
-    folders = {""}
+def _folders_of(files: Iterable[str], known: set[str] | None = None) -> set[str]:
+    """Every folder holding one of the files (relative paths), at any depth, "" for the top one; with those
+    known already."""
+    folders = {"", *(known or ())}
     for relative in files:
         folder = relative.rpartition("/")[0]
         while folder not in folders:

@@ -42,8 +42,10 @@ class OutputWriter:
 
     def claim(self, relatives: Iterable[str]) -> None:
         """Record in the manifest that these files are sitegen's, before writing any of them."""
-        self.claimed.update(relatives)
-        self._write_manifest(self.claimed)
+        new = set(relatives) - self.claimed
+        if new:  # otherwise the manifest already lists them all
+            self.claimed.update(new)
+            self._write_manifest(self.claimed)
 
     def write(self, relative: str, data: bytes) -> bool:
         """Write one file unless it already holds exactly these bytes; True if it was written."""
