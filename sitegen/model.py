@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -101,4 +102,9 @@ class Period:
     @classmethod
     def all_of(cls, day: date) -> tuple[Period, Period, Period]:
         """The year, month and day periods that a date falls in."""
-        return cls(day.year), cls(day.year, day.month), cls(day.year, day.month, day.day)
+        return _periods_of(day)
+
+
+@functools.cache  # an archive has a few thousand days, and each is asked for by many articles
+def _periods_of(day: date) -> tuple[Period, Period, Period]:
+    return Period(day.year), Period(day.year, day.month), Period(day.year, day.month, day.day)
