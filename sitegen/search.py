@@ -11,12 +11,13 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-import sys
 import tempfile
 from collections import defaultdict
 from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from pathlib import Path
+
+import pagefind_bin
 
 from .cores import available_cores
 from .pagefind_bundle import canonicalise
@@ -127,10 +128,9 @@ def _scratch_parent(site_dir: Path) -> Path:
 
 
 def _index(site_dir: Path, shard: str, bundle: Path) -> Path:
-    command = [
-        sys.executable, "-m", "pagefind_bin", "--site", str(site_dir), "--glob", shard_glob(shard),
-        "--output-path", str(bundle),
-    ]  # fmt: skip
+    # The binary itself: python -m pagefind_bin would start an interpreter only to exec it.
+    executable = str(pagefind_bin.get_executable())
+    command = [executable, "--site", str(site_dir), "--glob", shard_glob(shard), "--output-path", str(bundle)]
     result = subprocess.run(command, capture_output=True, text=True, check=False)
     if result.returncode != 0:
         raise SearchIndexError(
