@@ -45,7 +45,9 @@ def plan_pages(
     digests = tuple(by_id.get(id(article)) or fields_digest(article) for article in library.articles)
     structure = structure_key(site, library)
     only = None if every_group else groups_to_make(cache.shown, structure, digests)
-    pages = list(all_pages(library, routes, config, related(library, config, cache), only))
+    # Related articles follow from part of the structure (see Library.shape): unchanged with it.
+    related_positions = cache.related if only is not None else related(library, config, cache)
+    pages = list(all_pages(library, routes, config, related_positions, only))
     if only is None:
         return PagePlan(pages, {}, structure, digests, partial=False)
     made = {output_file(page.route) for page in pages}
