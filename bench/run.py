@@ -1,6 +1,7 @@
 """Build one generated archive with sitegen, Hugo and Pagefind, and print time, peak memory and ratios.
 
     .venv/bin/python bench/run.py 2000 [20000 ...]
+    .venv/bin/python bench/run.py --repeat 3 20000     # each figure the median of three runs
     .venv/bin/python bench/run.py --import 2000      # import plain-text scrapes, then build them
 
 Each tool runs as its own process; its wall time and peak resident memory (of it and the processes it
@@ -54,24 +55,40 @@ def prepare(count: int) -> tuple[Path, Path]:
     return corpus, hugo_site
 
 
-def bench(count: int) -> dict[str, Run]:
+EDITS = 5  # rebuilds after an edit, of which the median is given
+
+
+def bench(count: int, repeat: int = 1) -> dict[str, Run]:
+    """Each figure is the median of repeat runs (the edit rebuild's, of EDITS runs), sitegen's and the peers'
+    taken in turn, so that a slow spell of the machine falls on both."""
     corpus, hugo_site = prepare(count)
-    for output in ("public", ".public.sitegen-new", ".sitegen-cache"):  # a cold build: none of sitegen's output
-        shutil.rmtree(corpus / output, ignore_errors=True)
-    shutil.rmtree(hugo_site / "public", ignore_errors=True)
     sitegen = [str(BIN / "sitegen"), "build", "--root", str(corpus)]
-    return {
-        "sitegen cold build, search included": measure(sitegen, corpus),
-        "sitegen rebuild, nothing changed": measure(sitegen, corpus),
-        # The first rebuild after a cold build also makes the staging folder's mirror of public/ (see
-        # sitegen/staging.py); the builds after it find the mirror there.
-        "sitegen first rebuild, one article edited": measure_edit(sitegen, corpus, "first"),
-        "sitegen rebuild, one article edited": measure_edit(sitegen, corpus, "second"),
-        "Hugo": measure([str(BIN / "hugo"), "--quiet", "--source", str(hugo_site)], hugo_site),
-        "Pagefind over Hugo's pages": measure(
-            [sys.executable, "-m", "pagefind_bin", "--site", str(hugo_site / "public")], hugo_site
-        ),
-    }
+    rounds: list[dict[str, Run]] = []
+    for _ in range(repeat):
+        for output in ("public", ".public.sitegen-new", ".sitegen-cache"):  # a cold build: none of its output
+            shutil.rmtree(corpus / output, ignore_errors=True)
+        shutil.rmtree(hugo_site / "public", ignore_errors=True)
+        rounds.append({
+            "sitegen cold build, search included": measure(sitegen, corpus),
+            "sitegen rebuild, nothing changed": measure(sitegen, corpus),
+            # The first rebuild after a cold build also makes the staging folder's mirror of public/ (see
+            # sitegen/staging.py); the builds after it find the mirror there.
+            "sitegen first rebuild, one article edited": measure_edit(sitegen, corpus, "first"),
+            f"sitegen rebuild, one article edited ({EDITS} runs)": median(
+                [measure_edit(sitegen, corpus, f"edit {number}") for number in range(EDITS)]
+            ),
+            "Hugo": measure([str(BIN / "hugo"), "--quiet", "--source", str(hugo_site)], hugo_site),
+            "Pagefind over Hugo's pages": measure(
+                [sys.executable, "-m", "pagefind_bin", "--site", str(hugo_site / "public")], hugo_site
+            ),
+        })  # fmt: skip
+    return {name: median([runs[name] for runs in rounds]) for name in rounds[0]}
+
+
+def median(runs: list[Run]) -> Run:
+    """The run of median time (the lower of the two middle ones for an even count), with the largest peak."""
+    middle = sorted(runs, key=lambda run: run.seconds)[(len(runs) - 1) // 2]
+    return Run(middle.seconds, max(run.peak_mb for run in runs))
 
 
 def bench_import(count: int) -> dict[str, Run]:
@@ -109,8 +126,8 @@ def measure_edit(command: list[str], corpus: Path, which: str) -> Run:
 
 
 def report(count: int, runs: dict[str, Run]) -> str:
-    lines = [f"{count} articles", f"{'':42} {'wall s':>8} {'peak MB':>9}"]
-    lines += [f"{name:42} {run.seconds:8.2f} {run.peak_mb:9.0f}" for name, run in runs.items()]
+    lines = [f"{count} articles", f"{'':52} {'wall s':>8} {'peak MB':>9}"]
+    lines += [f"{name:52} {run.seconds:8.2f} {run.peak_mb:9.0f}" for name, run in runs.items()]
     cold = runs["sitegen cold build, search included"].seconds
     hugo = runs["Hugo"].seconds
     pagefind = runs["Pagefind over Hugo's pages"].seconds
@@ -123,13 +140,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("counts", type=int, nargs="*", default=[2000])
     parser.add_argument("--import", dest="importing", action="store_true", help="time sitegen import instead")
+    parser.add_argument("--repeat", type=int, default=1, help="give the median of this many runs of each")
     args = parser.parse_args()
     cold: dict[int, Run] = {}
     for count in args.counts:
         if args.importing:
             print(import_report(count, bench_import(count)), flush=True)
         else:
-            runs = bench(count)
+            runs = bench(count, args.repeat)
             cold[count] = runs["sitegen cold build, search included"]
             print(report(count, runs), flush=True)
     if len(cold) > 1:
