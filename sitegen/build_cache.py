@@ -76,8 +76,9 @@ class BuildCache:
         return found
 
     def encode(self, config: Config) -> Encoded:
-        """The cache's files as they are to be written: each article folder's that changed, and the rest.
-        A build encodes them while it waits for Pagefind, and writes them once it has succeeded."""
+        """The cache as it is to be written: the rest encoded, and each article folder that changed, to be
+        encoded as it is written (all of a first build's at once would take as much memory again as their
+        articles). A build does this while it waits for Pagefind, and saves once it has succeeded."""
         folder = articles_folder(config)
         groups: dict[str, dict[str, LoadedFile]] = defaultdict(dict)
         for path, loaded in self.articles.items():
@@ -87,7 +88,7 @@ class BuildCache:
         for path, group in names.items():
             before, now = self.loaded_folders.get(group, {}), groups[group]
             if before.keys() != now.keys() or any(before[key] is not now[key] for key in now):
-                files.append((path, _encode((self.setting, group, now))))
+                files.append((path, (self.setting, group, now)))
         rest = _encode(dataclasses.replace(self, articles={}, loaded_folders={}))
         return Encoded(folder, set(names), files, rest)
 
@@ -95,8 +96,8 @@ class BuildCache:
         encoded = encoded or self.encode(config)
         for stale in set(encoded.folder.glob("*.pickle")) - encoded.folder_files:
             stale.unlink()
-        for path, data in encoded.changed_folders:
-            write_atomically(path, data)
+        for path, articles in encoded.changed_folders:
+            _write(path, articles)
         # The small file last: if the build stops between the two, the next build does not take a shortcut.
         write_atomically(cache_file(config, "cache"), encoded.rest)
         _write(cache_file(config, "last"), last)
@@ -108,7 +109,7 @@ class Encoded:
 
     folder: Path  # where the article folders' files are
     folder_files: set[Path]  # every one of them
-    changed_folders: list[tuple[Path, bytes]]  # those to write again
+    changed_folders: list[tuple[Path, Any]]  # those to write again, and what to write
     rest: bytes  # everything else but the last build's fingerprint
 
 
