@@ -31,7 +31,8 @@ from .library import Library
 from .lock import site_lock
 from .model import Article, Registry
 from .page_keys import fields_digest, site_key
-from .page_plan import ARTICLE_TEMPLATE, PagePlan, PageRenderer, Rendered, plan_pages
+from .page_plan import PagePlan, PageRenderer, Rendered, plan_pages
+from .pages import ARTICLE_TEMPLATE
 from .problems import Problem, ProblemsError
 from .progress import progress
 from .registry import load_registry

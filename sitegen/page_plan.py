@@ -18,13 +18,11 @@ from .config import Config
 from .library import Library
 from .page_groups import Shown, groups_to_make, structure_key
 from .page_keys import PageKeys, fields_digest
-from .pages import Page, all_pages
+from .pages import ARTICLE_TEMPLATE, Page, all_pages
 from .progress import progress
 from .render_pool import render_and_write
 from .routes import Routes, output_file
 from .writer import OutputError, OutputWriter
-
-ARTICLE_TEMPLATE = "article.html"
 
 
 @dataclass

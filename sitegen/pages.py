@@ -23,6 +23,7 @@ from .model import Article, Period
 from .routes import Routes, output_file
 from .search import plan_shards, shard_bundle
 
+ARTICLE_TEMPLATE = "article.html"
 CO_MENTIONED_COUNT = 10
 FEED_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)  # the updated time of a feed with no entries
 
@@ -100,7 +101,7 @@ def article_pages(
             "related": [library.articles[position] for position in positions],
             "article_periods": Period.all_of(article.day),
         }
-        yield Page(routes.article(article), "article.html", context, group)
+        yield Page(routes.article(article), ARTICLE_TEMPLATE, context, group)
 
 
 def tag_pages(library: Library, routes: Routes, config: Config, only: Groups = None) -> Iterator[Page]:
