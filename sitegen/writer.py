@@ -67,10 +67,7 @@ class OutputWriter:
 
     def keep(self, relative: str) -> bool:
         """Count a file of the last build as written again, unchanged, if it is still there."""
-        if relative not in self.previous or relative in self.written or not self._present(relative):
-            return False
-        self.written.add(relative)
-        return True
+        return self.keep_all((relative,))
 
     def keep_folder(self, prefix: str) -> bool:
         """Keep every file of the last build below prefix; False (keeping none) if there is none or any has gone."""
