@@ -20,7 +20,7 @@ from .model import Article
 from .pages import Page, Pagination
 from .routes import Routes
 
-Encoded = tuple[bytes, frozenset[Article]]  # a shared value's encoding, and the articles it holds
+Encoding = tuple[bytes, frozenset[Article]]  # a shared value's encoding, and the articles it holds
 
 
 def site_key(config: Config) -> str:
@@ -53,8 +53,8 @@ class PageKeys:
         self._digests = digests or {}  # the fields_digest of articles, by id, where the loading kept it
         self._articles: dict[int, bytes] = {}
         self._names: dict[str, bytes] = {}
-        self._shared: dict[int, tuple[Any, Encoded]] = {}  # id of a list or dict -> (it, its encoding)
-        self._values: dict[Any, Encoded] = {}  # frozen dataclasses by value
+        self._shared: dict[int, tuple[Any, Encoding]] = {}  # id of a list or dict -> (it, its encoding)
+        self._values: dict[Any, Encoding] = {}  # frozen dataclasses by value
         self._shown: set[Article] = set()  # the articles met so far in the value being encoded
 
     def key(self, page: Page) -> tuple[str, set[Article]]:
@@ -116,14 +116,14 @@ class PageKeys:
     def _join(self, values: Any) -> bytes:
         return b"".join(map(self._encode, values))
 
-    def _encoded(self, encode: Callable[[], bytes]) -> Encoded:
+    def _encoded(self, encode: Callable[[], bytes]) -> Encoding:
         """A value's encoding and the articles met while making it, apart from those of the enclosing value."""
         enclosing, self._shown = self._shown, set()
         encoding = encode()
         shown, self._shown = frozenset(self._shown), enclosing
         return encoding, shown
 
-    def _reuse(self, encoded: Encoded) -> bytes:
+    def _reuse(self, encoded: Encoding) -> bytes:
         self._shown.update(encoded[1])
         return encoded[0]
 
