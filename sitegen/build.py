@@ -200,7 +200,9 @@ def _start_search(
     shards, before = plan_shards(indexed, size), plan_shards(cache.indexed, size)
     stale = {shard for shard, files in shards.items() if files != before.get(shard) or changed & set(files)}
     kept = {shard for shard in set(shards) - stale if writer.keep_folder(shard_bundle(shard))}
-    return SearchRun(writer.out_dir, set(shards) - kept)
+    indexed_again = set(shards) - kept
+    replacing = any(writer.previous_below(shard_bundle(shard)) for shard in indexed_again)
+    return SearchRun(writer.out_dir, indexed_again, replacing)
 
 
 def _inputs(config: Config) -> Stamps:

@@ -74,11 +74,13 @@ def shard_glob(shard: str) -> str:
 class SearchRun:
     """Pagefind indexing the given shards' article pages, in the background from the start, as many at once
     as there are cores, each into a scratch folder. The build may go on meanwhile with pages Pagefind does not
-    read; finish() moves each bundle into the site as it is done."""
+    read; finish() moves each bundle into the site as it is done. replacing: whether the site has a bundle of
+    any of these shards already."""
 
-    def __init__(self, site_dir: Path, shards: Iterable[str]) -> None:
+    def __init__(self, site_dir: Path, shards: Iterable[str], replacing: bool = True) -> None:
         shards = sorted(shards)
-        self._scratch = tempfile.TemporaryDirectory(prefix=".sitegen-pagefind-", dir=_scratch_parent(site_dir))
+        scratch_parent = _scratch_parent(site_dir, replacing)
+        self._scratch = tempfile.TemporaryDirectory(prefix=".sitegen-pagefind-", dir=scratch_parent)
         self._pool = ThreadPoolExecutor(max_workers=max(1, min(len(shards), available_cores())))
         scratch = Path(self._scratch.name)
         self._running = {self._pool.submit(_index, site_dir, shard, scratch / shard): shard for shard in shards}
@@ -115,10 +117,14 @@ def _keep_data_files_there(writer: OutputWriter, bundle: Path, prefix: str) -> N
             path.unlink()
 
 
-def _scratch_parent(site_dir: Path) -> Path:
-    """Where Pagefind writes: memory where the system offers room (a container's may be small), since a
-    bundle is thousands of small files and only those that changed are then copied into the site; otherwise
-    beside the site, to be moved in."""
+def _scratch_parent(site_dir: Path, replacing: bool) -> Path:
+    """Where Pagefind writes. Bundles replacing those of the site: in memory where the system offers room (a
+    container's may be small), since a bundle is thousands of small files, most of which are kept as they are,
+    and only those that changed are then copied into the site. Otherwise beside the site, on its file system,
+    so that every file is moved in by renaming it (copying a cold build's 20,000 files out of memory took the
+    build's main process 10 s, while the Pagefind runs needed the cores)."""
+    if not replacing:
+        return site_dir.parent
     memory = Path("/dev/shm")
     try:
         roomy = os.access(memory, os.W_OK) and shutil.disk_usage(memory).free >= SCRATCH_ROOM

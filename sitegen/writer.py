@@ -71,11 +71,15 @@ class OutputWriter:
 
     def keep_folder(self, prefix: str) -> bool:
         """Keep every file of the last build below prefix; False (keeping none) if there is none or any has gone."""
+        files = self.previous_below(prefix)
+        return bool(files) and self.keep_all(files)
+
+    def previous_below(self, prefix: str) -> list[str]:
+        """The files of the last build below prefix."""
         if self._previous_in_order is None:
             self._previous_in_order = sorted(self.previous)
         following = itertools.islice(self._previous_in_order, bisect_left(self._previous_in_order, prefix), None)
-        files = list(itertools.takewhile(lambda relative: relative.startswith(prefix), following))
-        return bool(files) and self.keep_all(files)
+        return list(itertools.takewhile(lambda relative: relative.startswith(prefix), following))
 
     def keep_all(self, relatives: Iterable[str]) -> bool:
         """Keep every one of these files of the last build; False (keeping none) if any has gone."""
@@ -157,8 +161,7 @@ def write_if_changed(out_dir: Path, relative: str, data: bytes) -> bool:
 def move_if_changed(source: Path, out_dir: Path, relative: str) -> bool:
     """Move source to relative in out_dir unless that already holds the same bytes; True if it was moved in."""
     path = os.path.join(out_dir, safe_relative(relative))
-    data = source.read_bytes()
-    if _holds(path, data):
+    if os.path.lexists(path) and _holds(path, source.read_bytes()):
         return False
     os.makedirs(os.path.dirname(path), exist_ok=True)
     try:
@@ -166,7 +169,7 @@ def move_if_changed(source: Path, out_dir: Path, relative: str) -> bool:
     except OSError as error:
         if error.errno != errno.EXDEV:
             raise
-        _write_new(path, data)  # from another file system: copied
+        _write_new(path, source.read_bytes())  # from another file system: copied
     return True
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 from pathlib import Path
 
@@ -13,7 +14,7 @@ from sitegen.build import build
 from sitegen.search import plan_shards, shard_glob
 
 from .conftest import tree_files
-from .test_incremental import golden_site
+from .test_incremental import STORM, edit, golden_site
 
 
 def pages(year: int, counts: dict[int, int]) -> list[str]:
@@ -57,14 +58,34 @@ def test_pagefind_indexes_each_article_once_across_split_shards(tmp_path: Path) 
     assert [path.rstrip("/").rsplit("/", 1)[1] for path in merged[1].split()] == sorted(bundles, reverse=True)
 
 
-def test_without_room_in_memory_pagefind_writes_beside_the_site(
+def test_new_bundles_are_made_beside_the_site_and_bundles_made_again_in_memory_where_there_is_room(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    in_memory = golden_site(tmp_path / "one", search=True)
-    build(in_memory)
-    monkeypatch.setattr(search, "SCRATCH_ROOM", 1 << 62)
-    beside = golden_site(tmp_path / "two", search=True)
-    assert search._scratch_parent(beside.output_dir) == beside.output_dir.parent
-    build(beside)
-    assert tree_files(beside.output_dir) == tree_files(in_memory.output_dir)
-    assert not list(tmp_path.glob("*/.sitegen-pagefind-*"))  # the scratch folder is gone
+    site = tmp_path / "public"
+    monkeypatch.setattr(search, "SCRATCH_ROOM", 1 << 62)  # more than any machine has
+    assert search._scratch_parent(site, replacing=False) == tmp_path
+    assert search._scratch_parent(site, replacing=True) == tmp_path
+    if not os.access("/dev/shm", os.W_OK):
+        pytest.skip("this system has no shared memory folder")
+    monkeypatch.setattr(search, "SCRATCH_ROOM", 0)
+    assert search._scratch_parent(site, replacing=False) == tmp_path
+    assert search._scratch_parent(site, replacing=True) == Path("/dev/shm")
+
+
+def test_without_room_in_memory_a_rebuild_makes_its_bundles_beside_the_site_alike(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sites = {
+        "in memory": golden_site(tmp_path / "one", search=True),
+        "beside": golden_site(tmp_path / "two", search=True),
+    }
+    for where, config in sites.items():
+        build(config)
+        if where == "beside":
+            monkeypatch.setattr(search, "SCRATCH_ROOM", 1 << 62)
+        before = tree_files(config.output_dir / "pagefind")
+        edit(config.root / STORM, "\n\n", "\n\nA new first paragraph.\n\n")
+        build(config)
+        assert tree_files(config.output_dir / "pagefind") != before  # the edited article's bundle was made again
+    assert tree_files(sites["beside"].output_dir) == tree_files(sites["in memory"].output_dir)
+    assert not list(tmp_path.glob("*/.sitegen-pagefind-*"))  # the scratch folders are gone
