@@ -47,6 +47,7 @@ def environment(config: Config, routes: Routes | None, templates_dir: Path | Non
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        auto_reload=False,  # an environment serves one build: no need to stat the templates for every page
     )
     base_path, base_url = config.base_path, config.base_url
     markdown = markdown_renderer(config.raw_html)
