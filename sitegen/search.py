@@ -77,7 +77,7 @@ class SearchRun:
     read; finish() moves each bundle into the site as it is done. replacing: whether the site has a bundle of
     any of these shards already."""
 
-    def __init__(self, site_dir: Path, shards: Iterable[str], replacing: bool = True) -> None:
+    def __init__(self, site_dir: Path, shards: Iterable[str], replacing: bool) -> None:
         shards = sorted(shards)
         scratch_parent = _scratch_parent(site_dir, replacing)
         self._scratch = tempfile.TemporaryDirectory(prefix=".sitegen-pagefind-", dir=scratch_parent)

@@ -161,7 +161,8 @@ def write_if_changed(out_dir: Path, relative: str, data: bytes) -> bool:
 def move_if_changed(source: Path, out_dir: Path, relative: str) -> bool:
     """Move source to relative in out_dir unless that already holds the same bytes; True if it was moved in."""
     path = os.path.join(out_dir, safe_relative(relative))
-    if os.path.lexists(path) and _holds(path, source.read_bytes()):
+    data = source.read_bytes() if os.path.lexists(path) else None  # read only to compare with the file there
+    if data is not None and _holds(path, data):
         return False
     os.makedirs(os.path.dirname(path), exist_ok=True)
     try:
@@ -169,7 +170,7 @@ def move_if_changed(source: Path, out_dir: Path, relative: str) -> bool:
     except OSError as error:
         if error.errno != errno.EXDEV:
             raise
-        _write_new(path, source.read_bytes())  # from another file system: copied
+        _write_new(path, source.read_bytes() if data is None else data)  # from another file system: copied
     return True
 
 
