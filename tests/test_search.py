@@ -79,6 +79,11 @@ def test_without_room_in_memory_a_rebuild_makes_its_bundles_beside_the_site_alik
         "in memory": golden_site(tmp_path / "one", search=True),
         "beside": golden_site(tmp_path / "two", search=True),
     }
+    asked: list[bool] = []  # what each build told _scratch_parent: whether it replaces the site's bundles
+    scratch_parent = search._scratch_parent
+    monkeypatch.setattr(
+        search, "_scratch_parent", lambda site, replacing: asked.append(replacing) or scratch_parent(site, replacing)
+    )
     for where, config in sites.items():
         build(config)
         if where == "beside":
@@ -87,5 +92,6 @@ def test_without_room_in_memory_a_rebuild_makes_its_bundles_beside_the_site_alik
         edit(config.root / STORM, "\n\n", "\n\nA new first paragraph.\n\n")
         build(config)
         assert tree_files(config.output_dir / "pagefind") != before  # the edited article's bundle was made again
+    assert asked == [False, True, False, True]  # a cold build's bundles are new; an edit's replace one
     assert tree_files(sites["beside"].output_dir) == tree_files(sites["in memory"].output_dir)
     assert not list(tmp_path.glob("*/.sitegen-pagefind-*"))  # the scratch folders are gone
