@@ -15,6 +15,7 @@ import jinja2
 
 from .build_cache import BuildCache, code_key
 from .config import Config
+from .cores import forked_map
 from .library import Library
 from .page_groups import Shown, groups_to_make, structure_key
 from .page_keys import PageKeys, fields_digest
@@ -23,6 +24,8 @@ from .progress import progress
 from .render_pool import render_and_write
 from .routes import Routes, output_file
 from .writer import OutputError, OutputWriter
+
+PARALLEL_RELATED = 2000  # articles before finding their related ones on every core pays for the forking
 
 
 @dataclass
@@ -59,7 +62,11 @@ def related(library: Library, config: Config, cache: BuildCache) -> list[list[in
     count = config.related_count
     shape = f"{code_key()}:{count}:{library.shape()}"
     if cache.related_shape != shape:
-        cache.related = [library.related_positions(article, count) for article in library.articles]
+        articles = library.articles
+        find = lambda position: library.related_positions(articles[position], count)  # noqa: E731
+        positions = range(len(articles))
+        parallel = len(articles) >= PARALLEL_RELATED  # 1.6 s of a first build of 20,000 articles on one core
+        cache.related = list(forked_map(find, positions, chunk=500) if parallel else map(find, positions))
         cache.related_shape = shape
     return cache.related
 
@@ -89,22 +96,40 @@ class PageRenderer:
         writer.claim(output_file(page.route) for page in plan.pages)
 
     def render(self, pages: list[Page]) -> None:
-        to_render = [page for page in pages if self._key_changed(page)]
+        relatives = [output_file(page.route) for page in pages]
+        self._refuse_twice(relatives)
+        # A page the last build did not make is rendered whatever its key, so it is keyed only when it comes
+        # back, while the processes render the next ones: a first build's keys took 1.7 s of 20,000 articles.
+        new = [page for page, relative in zip(pages, relatives, strict=True) if relative not in self.cache.pages]
+        known = [page for page, relative in zip(pages, relatives, strict=True) if relative in self.cache.pages]
+        to_render = [*new, *(page for page in known if self._key_changed(page))]
         shown = partial(progress, label="render", show=self.show_progress, total=len(to_render))
         for page, changed in render_and_write(self.env, to_render, self.writer.out_dir, shown):
-            self.writer.record(output_file(page.route), changed)
+            relative = output_file(page.route)
+            if relative not in self._keys:
+                self._take_key(page, relative)
+            self.writer.record(relative, changed)
             if changed and page.template == ARTICLE_TEMPLATE:
-                self._changed_articles.add(output_file(page.route))
+                self._changed_articles.add(relative)
+
+    def _refuse_twice(self, relatives: list[str]) -> None:
+        seen = set(self._keys)
+        for relative in relatives:
+            if relative in seen:
+                raise OutputError(f"two pages were given the same output file {relative}")
+            seen.add(relative)
 
     def _key_changed(self, page: Page) -> bool:
         """Work out the page's key; True unless it is the last build's and the page's file is still there."""
         relative = output_file(page.route)
-        if relative in self._keys:
-            raise OutputError(f"two pages were given the same output file {relative}")
+        key = self._take_key(page, relative)
+        return self.cache.pages.get(relative) != key or not self.writer.keep(relative)
+
+    def _take_key(self, page: Page, relative: str) -> str:
         key, shown = self._page_keys.key(page)
         self._keys[relative] = key
         self._groups[page.group].update(self.library.position[article] for article in shown)
-        return self.cache.pages.get(relative) != key or not self.writer.keep(relative)
+        return key
 
     @property
     def changed_articles(self) -> set[str]:
