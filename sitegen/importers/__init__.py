@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from ..formats import FORMATS
 from .decode import decode
 from .draft import Draft, ReadError
 from .markdown import has_pelican_header, read_markdown
 from .text import read_text
 
-FORMATS = ("text", "markdown", "html")
 _HTML_START = re.compile(r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|article)\b", re.I | re.S)
 _MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
 
