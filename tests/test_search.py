@@ -5,12 +5,15 @@ from __future__ import annotations
 import json
 import os
 import re
+import sys
+import threading
 from pathlib import Path
 
 import pytest
 
 from sitegen import search
 from sitegen.build import build
+from sitegen.cores import PRIORITY_STEP
 from sitegen.search import plan_shards, shard_glob
 
 from .conftest import tree_files
@@ -95,3 +98,23 @@ def test_without_room_in_memory_a_rebuild_makes_its_bundles_beside_the_site_alik
     assert asked == [False, True, False, True]  # a cold build's bundles are new; an edit's replace one
     assert tree_files(sites["beside"].output_dir) == tree_files(sites["in memory"].output_dir)
     assert not list(tmp_path.glob("*/.sitegen-pagefind-*"))  # the scratch folders are gone
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="a priority of its own per thread is Linux's")
+def test_the_build_gives_pagefind_the_cores_first_while_it_runs_and_takes_its_priority_back_after(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    thread = threading.get_native_id()
+    before = os.getpriority(os.PRIO_PROCESS, thread)
+    during: list[int] = []  # this thread's priority while it waits for Pagefind's bundles
+    keep_data_files_there = search._keep_data_files_there
+
+    def recording(*args: object) -> None:
+        during.append(os.getpriority(os.PRIO_PROCESS, thread))
+        keep_data_files_there(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(search, "_keep_data_files_there", recording)
+    build(golden_site(tmp_path / "site", search=True))
+    assert during and set(during) == {min(before + PRIORITY_STEP, 19)}
+    if os.geteuid() == 0:  # others may not raise a priority again
+        assert os.getpriority(os.PRIO_PROCESS, thread) == before
