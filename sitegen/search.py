@@ -85,7 +85,7 @@ class SearchRun:
         scratch = Path(self._scratch.name)
         self._running = {self._pool.submit(_index, site_dir, shard, scratch / shard): shard for shard in shards}
         # Pagefind is the longest part of a rebuild; what the build does meanwhile (the listing pages, the
-        # cache) fits in the time Pagefind leaves a core idle. Six to eleven per cent off an edit's rebuild.
+        # cache) fits in the time Pagefind leaves a core idle. Up to a tenth off an edit's rebuild.
         self._restore_priority = step_back()
 
     def finish(self, writer: OutputWriter) -> None:
