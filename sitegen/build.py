@@ -150,6 +150,8 @@ def _publish(
     with report.step("search" if search is not None else "write"):
         staging.take_settled_times(writer.written, changing=BUNDLE)
         encoded = cache.encode(config) if cache is not None else None
+        if encoded is not None:
+            encoded.write_articles()
         if search is not None:
             search.finish(writer)
     with report.step("write"):

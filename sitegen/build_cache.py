@@ -94,16 +94,13 @@ class BuildCache:
 
     def save(self, config: Config, last: LastBuild, encoded: Encoded | None = None) -> None:
         encoded = encoded or self.encode(config)
-        for stale in set(encoded.folder.glob("*.pickle")) - encoded.folder_files:
-            stale.unlink()
-        for path, articles in encoded.changed_folders:
-            _write(path, articles)
+        encoded.write_articles()
         # The small file last: if the build stops between the two, the next build does not take a shortcut.
         write_atomically(cache_file(config, "cache"), encoded.rest)
         _write(cache_file(config, "last"), last)
 
 
-@dataclass(frozen=True)
+@dataclass
 class Encoded:
     """A cache ready to be written (see BuildCache.encode)."""
 
@@ -111,6 +108,16 @@ class Encoded:
     folder_files: set[Path]  # every one of them
     changed_folders: list[tuple[Path, Any]]  # those to write again, and what to write
     rest: bytes  # everything else but the last build's fingerprint
+
+    def write_articles(self) -> None:
+        """Write the article folders' files still to write, and remove those of folders gone. Each holds the
+        stamps of the files its articles were loaded from, so it is right whatever becomes of the build: a
+        build writes them while it waits for Pagefind (a first build's take a second)."""
+        for stale in set(self.folder.glob("*.pickle")) - self.folder_files:
+            stale.unlink()
+        while self.changed_folders:
+            path, articles = self.changed_folders.pop()
+            _write(path, articles)
 
 
 def articles_folder(config: Config) -> Path:

@@ -14,7 +14,7 @@ import pytest
 from sitegen import search
 from sitegen.build import build
 from sitegen.cores import PRIORITY_STEP
-from sitegen.search import plan_shards, shard_glob
+from sitegen.search import SearchIndexError, plan_shards, shard_glob
 
 from .conftest import tree_files
 from .test_incremental import STORM, edit, golden_site
@@ -118,3 +118,21 @@ def test_the_build_gives_pagefind_the_cores_first_while_it_runs_and_takes_its_pr
     assert during and set(during) == {min(before + PRIORITY_STEP, 19)}
     if os.geteuid() == 0:  # others may not raise a priority again
         assert os.getpriority(os.PRIO_PROCESS, thread) == before
+
+
+def test_a_failing_pagefind_leaves_the_site_as_it_was_and_the_next_build_makes_it_right(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    config, cold = golden_site(tmp_path / "site", search=True), golden_site(tmp_path / "cold", search=True)
+    build(config)
+    before = tree_files(config.output_dir)
+    for root in (config.root, cold.root):
+        edit(root / STORM, "\n\n", "\n\nA new first paragraph.\n\n")
+    with monkeypatch.context() as patched:
+        patched.setattr(search.pagefind_bin, "get_executable", lambda: "false")  # a Pagefind that fails
+        with pytest.raises(SearchIndexError, match="Pagefind failed on 2025"):
+            build(config)
+    assert tree_files(config.output_dir) == before
+    build(config)  # with what the failed build left in the cache
+    build(cold)
+    assert tree_files(config.output_dir) == tree_files(cold.output_dir)
