@@ -78,7 +78,8 @@ class BuildCache:
     def encode(self, config: Config) -> Encoded:
         """The cache as it is to be written: the rest encoded, and each article folder that changed, to be
         encoded as it is written (all of a first build's at once would take as much memory again as their
-        articles). A build does this while it waits for Pagefind, and saves once it has succeeded."""
+        articles). A build does this while it waits for Pagefind, writes the article folders' files then too
+        (see Encoded.write_articles), and saves the rest once it has succeeded."""
         folder = articles_folder(config)
         groups: dict[str, dict[str, LoadedFile]] = defaultdict(dict)
         for path, loaded in self.articles.items():
@@ -112,7 +113,7 @@ class Encoded:
     def write_articles(self) -> None:
         """Write the article folders' files still to write, and remove those of folders gone. Each holds the
         stamps of the files its articles were loaded from, so it is right whatever becomes of the build: a
-        build writes them while it waits for Pagefind (a first build's take a second)."""
+        build writes them while it waits for Pagefind (a first build's took half a second after it)."""
         for stale in set(self.folder.glob("*.pickle")) - self.folder_files:
             stale.unlink()
         while self.changed_folders:
