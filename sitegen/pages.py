@@ -21,7 +21,7 @@ from .config import Config
 from .library import Library
 from .model import Article, Period
 from .routes import Routes, output_file
-from .search import plan_shards, shard_bundle
+from .search import plan_shards, shard_bundle, shard_size
 
 ARTICLE_TEMPLATE = "article.html"
 CO_MENTIONED_COUNT = 10
@@ -170,8 +170,8 @@ def site_pages(library: Library, routes: Routes, config: Config, only: Groups = 
         return
     yield Page(routes.archive(), "archive.html", {"years": year_rows(library)}, "site")
     if config.search:
-        files = (output_file(routes.article(article)) for article in library.articles)
-        plan = plan_shards(files, config.search_shard_size)
+        files = [output_file(routes.article(article)) for article in library.articles]
+        plan = plan_shards(files, shard_size(config.search_shard_size, len(files)))
         shards = [shard_bundle(shard) for shard in sorted(plan, reverse=True)]  # newest first
         yield Page(routes.search(), "search.html", {"shards": shards}, "site")
     yield Page("404.html", "404.html", {}, "site")

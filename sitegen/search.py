@@ -8,6 +8,7 @@ The search page loads every shard's bundle and combines their results (templates
 
 from __future__ import annotations
 
+import math
 import os
 import shutil
 import subprocess
@@ -25,6 +26,9 @@ from .routes import article_files_glob
 from .writer import OutputWriter
 
 BUNDLE = "pagefind/"
+AUTO_SHARD_LEAST = 1000  # articles per shard sized to the archive (see shard_size)...
+AUTO_BUNDLES = 24  # ...until it would have more bundles than this for the search page to load...
+AUTO_SHARD_MOST = 4000  # ...and at most this many, which bounds Pagefind's memory (about half a gigabyte)
 SCRATCH_ROOM = 1 << 30  # bytes free in memory for Pagefind to write bundles there: far more than two take
 
 
@@ -36,9 +40,20 @@ def shard_bundle(shard: str) -> str:
     return f"{BUNDLE}{shard}/"
 
 
+def shard_size(setting: int, articles: int) -> int:
+    """The most articles a shard may hold: the site's search_shard_size, or with 0 (the default) one sized to
+    the archive. An edit indexes its shard again, and Pagefind takes about 1.5 s over 1,000 article pages on
+    two cores; the search page loads every bundle, and each costs it a tenth of a second or more. So shards
+    hold 1,000 articles until the archive would have more than AUTO_BUNDLES of them, and grow past that up
+    to the size that bounds Pagefind's memory."""
+    if setting:
+        return setting
+    return min(AUTO_SHARD_MOST, max(AUTO_SHARD_LEAST, math.ceil(articles / AUTO_BUNDLES)))
+
+
 def plan_shards(article_files: Iterable[str], limit: int) -> dict[str, list[str]]:
     """The shards and their article pages (year/month/day/slug/index.html), named so that names sort in time:
-    "2024" for a whole year, or "2024-01-04" for January to April of a year with more than limit articles.
+    "2024" for a whole year, or "2024-01-06" for January to June of a year with more than limit articles.
     Pagefind's memory follows the pages it indexes; a single month larger than limit is still one shard."""
     years: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     for article_file in article_files:
@@ -49,17 +64,38 @@ def plan_shards(article_files: Iterable[str], limit: int) -> dict[str, list[str]
         if sum(map(len, months.values())) <= limit:
             shards[year] = [article_file for month in sorted(months) for article_file in months[month]]
             continue
-        runs: list[list[str]] = [[]]  # runs of months, each of at most limit articles unless one month has more
-        count = 0
-        for month in sorted(months):
-            if runs[-1] and count + len(months[month]) > limit:
-                runs.append([])
-                count = 0
-            runs[-1].append(month)
-            count += len(months[month])
-        for run in runs:
+        for run in _balanced_runs([(month, len(months[month])) for month in sorted(months)], limit):
             shards[f"{year}-{run[0]}-{run[-1]}"] = [file for month in run for file in months[month]]
     return shards
+
+
+def _balanced_runs(months: list[tuple[str, int]], limit: int) -> list[list[str]]:
+    """The months split into as few runs as runs of at most limit articles allow, as even as whole months
+    allow: an edit then indexes about as many pages again wherever it falls."""
+    total = sum(count for _, count in months)
+    fewest = len(_runs(months, limit))
+    least, most = math.ceil(total / fewest), limit  # the smallest run size that still needs no more runs
+    while least < most:
+        middle = (least + most) // 2
+        if len(_runs(months, middle)) <= fewest:
+            most = middle
+        else:
+            least = middle + 1
+    return _runs(months, least)
+
+
+def _runs(months: list[tuple[str, int]], size: int) -> list[list[str]]:
+    """Runs of consecutive months of at most size articles each, each as long as it can be; a month larger
+    than size is a run of its own."""
+    runs: list[list[str]] = [[]]
+    count = 0
+    for month, articles in months:
+        if runs[-1] and count + articles > size:
+            runs.append([])
+            count = 0
+        runs[-1].append(month)
+        count += articles
+    return runs
 
 
 def shard_glob(shard: str) -> str:

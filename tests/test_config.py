@@ -37,6 +37,7 @@ def test_base_url_with_a_path_gets_a_trailing_slash(tmp_path: Path) -> None:
         ('base_url = "example.org"', "absolute http"),
         ('timezone = "Mars/Olympus"', "not a known IANA time zone"),
         ("page_size = 0", "page_size must be at least 1"),
+        ("search_shard_size = -1", "search_shard_size must be 0"),
     ],
 )
 def test_bad_values_are_errors(tmp_path: Path, line: str, message: str) -> None:

@@ -14,7 +14,7 @@ import pytest
 from sitegen import search
 from sitegen.build import build
 from sitegen.cores import PRIORITY_STEP
-from sitegen.search import SearchIndexError, plan_shards, shard_glob
+from sitegen.search import SearchIndexError, plan_shards, shard_glob, shard_size
 
 from .conftest import tree_files
 from .test_incremental import STORM, edit, golden_site
@@ -35,6 +35,20 @@ def test_a_larger_year_is_split_into_runs_of_whole_months_that_sort_in_time() ->
     assert list(plan) == sorted(plan) == ["2024-01-02", "2024-03-07", "2024-12-12"]
     assert [len(shard) for shard in plan.values()] == [4, 3, 4]
     assert [file for shard in plan.values() for file in shard] == files
+
+
+def test_a_larger_year_is_split_into_runs_as_even_as_its_months_allow() -> None:
+    files = pages(2024, dict.fromkeys(range(1, 13), 170))  # 2,040 articles: three runs of at most 1,000
+    plan = plan_shards(files, 1000)
+    assert list(plan) == ["2024-01-04", "2024-05-08", "2024-09-12"]  # not five, five and two months
+    assert [len(shard) for shard in plan.values()] == [680, 680, 680]
+
+
+def test_the_default_shard_size_grows_with_the_archive_between_its_bounds() -> None:
+    assert shard_size(0, 500) == shard_size(0, 20_000) == 1000
+    assert shard_size(0, 48_000) == 2000
+    assert shard_size(0, 100_000) == shard_size(0, 1_000_000) == 4000
+    assert shard_size(300, 100_000) == 300  # the site's own setting stands
 
 
 def test_a_month_larger_than_the_size_is_still_one_shard() -> None:

@@ -8,29 +8,37 @@
 // bundles are given newest first and each holds one span of time, so that is the order of the whole archive.
 
 // Each bundle's own pagefind.js, loaded as a module of its own: instances made from one module would share
-// its search worker, and Pagefind only keeps the bundles apart when it merges them itself.
-const instances = new Map();
+// its search worker, and Pagefind only keeps the bundles apart when it merges them itself. The UI merges the
+// bundles one after another; each is only started here, so that they load side by side (a bundle's loading
+// is mostly its worker's, and the browser runs the workers on every core), and is awaited where it is used.
+const loading = new Map();
 let settings = {};
+
+const instances = () => Promise.all(loading.values());
 
 export async function options(newSettings) {
   settings = { ...settings, ...newSettings };
-  await Promise.all([...instances.values()].map((instance) => instance.options(settings)));
+  await Promise.all((await instances()).map((instance) => instance.options(settings)));
 }
 
 export async function mergeIndex(bundlePath) {
-  if (instances.has(bundlePath)) {
-    return; // the UI is created again when the sort changes; the loaded bundles are kept
+  if (!loading.has(bundlePath)) {
+    // The UI is created again when the sort changes; the bundles loaded are kept.
+    loading.set(bundlePath, load(bundlePath));
   }
+}
+
+async function load(bundlePath) {
   const instance = await import(`${bundlePath}pagefind.js`);
   await instance.options(settings);
   // A bundle still loading would answer a first search with no results or no filter counts.
   await instance.init();
   await instance.filters();
-  instances.set(bundlePath, instance);
+  return instance;
 }
 
 export async function init() {
-  await Promise.all([...instances.values()].map((instance) => instance.init()));
+  await instances();
 }
 
 export async function destroy() {
@@ -38,15 +46,15 @@ export async function destroy() {
 }
 
 export async function preload(term, searchOptions = {}) {
-  await Promise.all([...instances.values()].map((instance) => instance.preload(term, searchOptions)));
+  await Promise.all((await instances()).map((instance) => instance.preload(term, searchOptions)));
 }
 
 export async function filters() {
-  return mergeCounts(await Promise.all([...instances.values()].map((instance) => instance.filters())));
+  return mergeCounts(await Promise.all((await instances()).map((instance) => instance.filters())));
 }
 
 export async function search(term, searchOptions = {}) {
-  const found = await Promise.all([...instances.values()].map((instance) => instance.search(term, searchOptions)));
+  const found = await Promise.all((await instances()).map((instance) => instance.search(term, searchOptions)));
   return {
     results: ordered(found, searchOptions.sort),
     unfilteredResultCount: found.reduce((sum, each) => sum + each.unfilteredResultCount, 0),
