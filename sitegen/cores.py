@@ -1,12 +1,13 @@
 """How many processes a build may run at once: the cores this process may use, or SITEGEN_JOBS if smaller;
-forked_map, which runs a function over many items on all of them; and step_back, which lets another process
-have the cores first."""
+forked_map, which runs a function over many items on all of them; run_aside, which runs one beside the
+build; and step_back, which lets another process have the cores first."""
 
 from __future__ import annotations
 
 import contextlib
 import multiprocessing
 import os
+import pickle
 import sys
 import threading
 from collections.abc import Callable, Iterator, Sequence
@@ -35,6 +36,64 @@ def forked_map(function: Callable[[Any], Any], items: Sequence[Any], chunk: int 
 def _call(item: Any) -> Any:
     assert _function is not None
     return _function(item)
+
+
+def run_aside(function: Callable[[], None]) -> Callable[[], None]:
+    """Start function in a forked process (in a thread where there is one core, or no fork), and return what
+    waits for it to end and raises what it raised. For work that needs no result but its effects, such as
+    files: in a thread, its Python would take turns with the build's own on one core."""
+    if available_cores() == 1 or not hasattr(os, "fork"):
+        return _run_in_thread(function)
+    errors, error_pipe = os.pipe()
+    child = os.fork()
+    if child == 0:  # pragma: no cover - the forked process; what it does shows in the parent
+        os.close(errors)
+        code = 0
+        try:
+            function()
+        except BaseException as error:
+            code = 1
+            with os.fdopen(error_pipe, "wb") as pipe:
+                pipe.write(_pickled(error))
+        finally:
+            os._exit(code)  # nothing of the build's is flushed or cleaned up twice
+    os.close(error_pipe)
+
+    def wait() -> None:
+        with os.fdopen(errors, "rb") as pipe:
+            found = pipe.read()  # until the process ends
+        os.waitpid(child, 0)
+        if found:
+            raise pickle.loads(found)
+
+    return wait
+
+
+def _pickled(error: BaseException) -> bytes:
+    try:
+        return pickle.dumps(error)
+    except Exception:  # an error holding what cannot be pickled: its message will do
+        return pickle.dumps(RuntimeError(f"{type(error).__name__}: {error}"))
+
+
+def _run_in_thread(function: Callable[[], None]) -> Callable[[], None]:
+    errors: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            function()
+        except BaseException as error:  # handed to the thread that waits
+            errors.append(error)
+
+    thread = threading.Thread(target=run, name="sitegen-aside")
+    thread.start()
+
+    def wait() -> None:
+        thread.join()
+        if errors:
+            raise errors[0]
+
+    return wait
 
 
 def available_cores() -> int:

@@ -17,15 +17,16 @@ the new public/. The next build relinks only those files, and mirrors again only
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import ctypes.util
 import marshal
 import os
 import shutil
-import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from .cores import run_aside
 from .writer import remove_empty_parents
 
 RENAME_EXCHANGE = 2  # from linux/fs.h
@@ -36,14 +37,14 @@ JOURNAL = ".sitegen-journal"
 class Staging:
     """The hidden folder a build writes into: begin() mirrors out_dir, commit() swaps it in, abort() drops it.
 
-    start() mirrors in a thread, so that the build can read its content meanwhile; wait() then gives the folder.
+    start() mirrors beside the build, so that the build can read its content meanwhile; wait() then gives the
+    folder.
     """
 
     def __init__(self, out_dir: Path) -> None:
         self.out_dir = out_dir
         self.folder = out_dir.parent / f".{out_dir.name}.sitegen-new"
-        self._thread: threading.Thread | None = None
-        self._error: BaseException | None = None
+        self._waiting: Callable[[], None] | None = None
         self._settled_times: dict[str, int] = {}
         self._settled_files: set[str] = set()  # and the files and folders they were taken for
         self._settled_folders: set[str] = set()
@@ -53,26 +54,21 @@ class Staging:
         return self.wait()
 
     def start(self) -> None:
-        self._thread = threading.Thread(target=self._prepare_in_thread, name="sitegen-staging")
-        self._thread.start()
+        """Mirror in a process of its own: statting the folders and linking files in a thread would take
+        turns with the build's reading of the content (over 1.5 s of an edit of 20,000 articles)."""
+        self._waiting = run_aside(self._prepare)
 
     def wait(self) -> Path:
-        if self._thread is not None:
-            self._thread.join()
-        if self._error is not None:
-            raise self._error
+        waiting, self._waiting = self._waiting, None
+        if waiting is not None:
+            waiting()
         return self.folder
 
     def settle(self) -> None:
-        """Let a mirroring under way finish, for a build that stops before writing; its folder is kept."""
-        if self._thread is not None:
-            self._thread.join()
-
-    def _prepare_in_thread(self) -> None:
-        try:
-            self._prepare()
-        except BaseException as error:  # handed to the build's thread by wait()
-            self._error = error
+        """Let a mirroring under way finish, for a build that stops before writing (and is raising its own
+        error); its folder is kept."""
+        with contextlib.suppress(BaseException):
+            self.wait()
 
     def _prepare(self) -> None:
         if not self.out_dir.is_dir():
