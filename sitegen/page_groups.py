@@ -10,7 +10,7 @@ and need not even be made. The last build's groups, with the articles each showe
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .library import Library
 
@@ -22,6 +22,7 @@ class Shown:
     structure: str  # structure_key of the library the pages were made from
     digests: tuple[bytes, ...]  # the fields digest of the article at each position
     groups: dict[str, tuple[int, ...]]  # each group of pages -> the positions of the articles it shows
+    pages: dict[str, tuple[int, ...]] = field(default_factory=dict)  # the same for each page's output file
 
 
 def structure_key(site: str, library: Library) -> str:
@@ -36,8 +37,16 @@ def structure_key(site: str, library: Library) -> str:
 def groups_to_make(last: Shown | None, structure: str, digests: tuple[bytes, ...]) -> set[str] | None:
     """The groups showing an article whose fields changed since the last build; None (all of them) when
     there is no last build to go by or the structure changed."""
+    changed = changed_positions(last, structure, digests)
+    if changed is None:
+        return None
+    return {group for group, positions in last.groups.items() if not changed.isdisjoint(positions)}
+
+
+def changed_positions(last: Shown | None, structure: str, digests: tuple[bytes, ...]) -> set[int] | None:
+    """The positions of the articles whose fields changed since the last build; None when there is no last
+    build to go by or the structure changed. A page that showed none of them keeps its key, as its group does."""
     if last is None or last.structure != structure or len(last.digests) != len(digests):
         return None
     pairs = enumerate(zip(digests, last.digests, strict=True))
-    changed = {position for position, (now, before) in pairs if now != before}
-    return {group for group, positions in last.groups.items() if not changed.isdisjoint(positions)}
+    return {position for position, (now, before) in pairs if now != before}

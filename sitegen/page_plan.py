@@ -17,7 +17,7 @@ from .build_cache import BuildCache, code_key
 from .config import Config
 from .cores import forked_map
 from .library import Library
-from .page_groups import Shown, groups_to_make, structure_key
+from .page_groups import Shown, changed_positions, groups_to_make, structure_key
 from .page_keys import PageKeys, fields_digest
 from .pages import ARTICLE_TEMPLATE, Page, all_pages
 from .progress import progress
@@ -35,6 +35,7 @@ class PagePlan:
     structure: str  # see page_groups.structure_key
     digests: tuple[bytes, ...]  # the fields digest of each article, by position
     partial: bool  # only some groups are made again
+    changed: set[int]  # in a partial plan, the positions of the articles whose fields changed
 
 
 def plan_pages(
@@ -45,15 +46,16 @@ def plan_pages(
     by_id = {id(loaded.article): loaded.digest for loaded in cache.articles.values() if loaded.article}
     digests = tuple(by_id.get(id(article)) or fields_digest(article) for article in library.articles)
     structure = structure_key(site, library)
-    only = None if every_group else groups_to_make(cache.shown, structure, digests)
+    changed = None if every_group else changed_positions(cache.shown, structure, digests)
+    only = None if changed is None else groups_to_make(cache.shown, structure, digests)
     # Related articles follow from part of the structure (see Library.shape): unchanged with it.
     related_positions = cache.related if only is not None else related(library, config, cache)
     pages = list(all_pages(library, routes, config, related_positions, only))
-    if only is None:
-        return PagePlan(pages, {}, structure, digests, partial=False)
+    if only is None or changed is None:
+        return PagePlan(pages, {}, structure, digests, partial=False, changed=set())
     made = {output_file(page.route) for page in pages}
     kept = {relative: key for relative, key in cache.pages.items() if relative not in made}
-    return PagePlan(pages, kept, structure, digests, partial=True)
+    return PagePlan(pages, kept, structure, digests, partial=True, changed=changed)
 
 
 def related(library: Library, config: Config, cache: BuildCache) -> list[list[int]]:
@@ -80,7 +82,10 @@ class Rendered:
 
 class PageRenderer:
     """Keys pages and renders those whose key changed, into the writer's folder, in as many calls as the build
-    likes (article pages first, so that the search index can start on them); finish() tells what it did."""
+    likes (article pages first, so that the search index can start on them); finish() tells what it did.
+
+    In a partial plan, a page that showed none of the changed articles keeps its key without working it out:
+    most pages of a group made again (the home listing's thousand, for one edited article) are such pages."""
 
     def __init__(
         self, env: jinja2.Environment, library: Library, routes: Routes, plan: PagePlan, writer: OutputWriter,
@@ -91,7 +96,9 @@ class PageRenderer:
         digests = {id(article): digest for article, digest in zip(library.articles, plan.digests, strict=True)}
         self._page_keys = PageKeys(routes, site, digests)
         self._keys = dict(plan.kept)
+        self._last = cache.shown if plan.partial else None
         self._groups: dict[str, set[int]] = defaultdict(set)
+        self._pages: dict[str, tuple[int, ...]] = {}  # the positions of the articles each page shows
         self._changed_articles: set[str] = set()
         writer.claim(output_file(page.route) for page in plan.pages)
 
@@ -105,6 +112,8 @@ class PageRenderer:
         for page, relative in zip(pages, relatives, strict=True):
             if relative not in self.cache.pages:
                 new.append(page)
+            elif self._shows_no_change(relative) and self.writer.keep(relative):
+                self._keep_key(page, relative)
             elif self._key_changed(page, relative):
                 outdated.append(page)
         to_render = [*new, *outdated]
@@ -132,8 +141,21 @@ class PageRenderer:
     def _take_key(self, page: Page, relative: str) -> str:
         key, shown = self._page_keys.key(page)
         self._keys[relative] = key
-        self._groups[page.group].update(self.library.position[article] for article in shown)
+        self._record(page, relative, tuple(sorted(self.library.position[article] for article in shown)))
         return key
+
+    def _shows_no_change(self, relative: str) -> bool:
+        positions = self._last.pages.get(relative) if self._last is not None else None
+        return positions is not None and self.plan.changed.isdisjoint(positions)
+
+    def _keep_key(self, page: Page, relative: str) -> None:
+        assert self._last is not None
+        self._keys[relative] = self.cache.pages[relative]
+        self._record(page, relative, self._last.pages[relative])
+
+    def _record(self, page: Page, relative: str, positions: tuple[int, ...]) -> None:
+        self._pages[relative] = positions
+        self._groups[page.group].update(positions)
 
     @property
     def changed_articles(self) -> set[str]:
@@ -141,7 +163,8 @@ class PageRenderer:
         return self._changed_articles
 
     def finish(self) -> Rendered:
-        last_groups = self.cache.shown.groups if self.plan.partial and self.cache.shown is not None else {}
+        last_groups, last_pages = (self._last.groups, self._last.pages) if self._last is not None else ({}, {})
         new_groups = {group: tuple(sorted(positions)) for group, positions in self._groups.items()}
-        shown = Shown(self.plan.structure, self.plan.digests, {**last_groups, **new_groups})
+        groups, pages = {**last_groups, **new_groups}, {**last_pages, **self._pages}
+        shown = Shown(self.plan.structure, self.plan.digests, groups, pages)
         return Rendered(self._keys, self._changed_articles, shown)

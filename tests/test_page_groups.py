@@ -15,7 +15,10 @@ from sitegen import page_plan
 from sitegen.build import build
 from sitegen.build_cache import CACHE_DIR, BuildCache
 from sitegen.config import Config, load_config
+from sitegen.model import Article
 from sitegen.page_groups import Shown, groups_to_make
+from sitegen.page_keys import PageKeys
+from sitegen.pages import Page
 
 from .conftest import tree_files
 
@@ -93,6 +96,40 @@ def test_a_rebuild_after_editing_articles_ends_with_the_keys_and_bytes_of_a_cold
     assert 3 <= len(asked[0]) < pages / 4
     keys, files = BuildCache.load(archive).pages, tree_files(archive.output_dir)
     assert (keys, files) == cold_build(archive)
+
+
+def test_only_the_pages_showing_an_edited_article_have_their_keys_worked_out_again(
+    archive: Config, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert build(archive).errors == []
+    paths = edited(archive, CONTENT_EDITS["a closing paragraph"])  # the newest, a middle one and the oldest
+    keyed: list[Page] = []
+    key = PageKeys.key
+
+    def spy(self: PageKeys, page: Page) -> Any:
+        keyed.append(page)
+        return key(self, page)
+
+    monkeypatch.setattr(PageKeys, "key", spy)
+    assert build(archive).errors == []
+    files = {path.relative_to(archive.content_dir).as_posix() for path in paths}
+    assert all(_shows(page, files) for page in keyed)
+    home = [page.context["pagination"].number for page in keyed if page.template == "home.html"]
+    assert sorted(home) == [1, 19, 38], "of the home listing's 38 pages, the three showing an edited article"
+    keys, files_built = BuildCache.load(archive).pages, tree_files(archive.output_dir)
+    assert (keys, files_built) == cold_build(archive)
+
+
+def _shows(page: Page, files: set[str]) -> bool:
+    """Whether the page's context holds one of the articles of these files."""
+    values = list(page.context.values())
+    while values:
+        value = values.pop()
+        if isinstance(value, Article) and value.file in files:
+            return True
+        if isinstance(value, list | tuple):
+            values.extend(value)
+    return False
 
 
 def test_adding_a_person_to_an_article_makes_every_group_again(
