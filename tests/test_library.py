@@ -1,4 +1,5 @@
-from datetime import datetime, timedelta
+import dataclasses
+from datetime import UTC, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 from sitegen.library import RELATED_WINDOW, Library
@@ -24,6 +25,16 @@ def test_articles_are_newest_first_and_indexed_by_tag_person_and_period() -> Non
     assert library.by_period[Period(2025, 1, 2)] == (b,)
     assert library.periods("year") == [Period(2024), Period(2025)]
     assert library.periods("day", within=Period(2024, 12)) == [Period(2024, 12, 30), Period(2024, 12, 31)]
+
+
+def test_articles_of_different_offsets_are_ordered_by_their_instant_then_by_file() -> None:
+    moscow, utc = timezone(timedelta(hours=3)), UTC
+    earlier = dataclasses.replace(article(1), date=datetime(2024, 5, 1, 10, 0, tzinfo=moscow))  # 07:00 UTC
+    later = dataclasses.replace(article(2), date=datetime(2024, 5, 1, 8, 30, tzinfo=utc))
+    same_instant = dataclasses.replace(article(3), date=datetime(2024, 5, 1, 7, 0, tzinfo=utc))
+    library = Library.of([later, earlier, same_instant], Registry())
+    assert library.articles == (later, same_instant, earlier)  # newest first; at one instant, by file
+    assert library.chronological() == (earlier, same_instant, later)
 
 
 def test_neighbours_in_time_and_of_periods() -> None:
