@@ -130,7 +130,7 @@ class SearchRun:
                 bundle, prefix = done.result(), shard_bundle(self._running[done])
                 _keep_data_files_there(writer, bundle, prefix)
                 writer.move_tree(bundle, prefix)
-                shutil.rmtree(bundle)
+                shutil.rmtree(bundle, ignore_errors=True)  # moved whole, where the site had none
         finally:
             self.close()
 
@@ -147,6 +147,8 @@ def _keep_data_files_there(writer: OutputWriter, bundle: Path, prefix: str) -> N
     Pagefind names each by a hash of its content (and browsers cache them by that name), so one of the same
     name and size is the same file: it is kept without reading either, and most of a bundle indexed again
     after an edit is. The few other files are compared as usual."""
+    if not os.path.isdir(os.path.join(writer.out_dir, prefix)):  # a new bundle
+        return
     for path in bundle.rglob("*.pf_*"):
         relative = prefix + path.relative_to(bundle).as_posix()
         try:

@@ -67,3 +67,49 @@ def test_two_pages_for_one_file_is_an_error(tmp_path: Path) -> None:
     writer.write("a.html", b"A")
     with pytest.raises(OutputError, match=r"same output file a\.html"):
         writer.write("a.html", b"B")
+
+
+def test_later_claims_are_added_to_the_manifest_without_writing_through_its_link(tmp_path: Path) -> None:
+    build_once(tmp_path / "out", {"a.html": b"A"})
+    published = tmp_path / "published-manifest"
+    os.link(tmp_path / "out" / MANIFEST, published)  # as the staging folder's manifest starts
+    writer = OutputWriter(tmp_path / "out")
+    writer.claim(["b.html"])
+    writer.claim(["c/d.html", "c/e.html"])
+    assert published.read_text() == "a.html\n"
+    claimed = sorted((tmp_path / "out" / MANIFEST).read_text().splitlines())
+    assert claimed == ["a.html", "b.html", "c/d.html", "c/e.html"]
+
+
+def bundle(folder: Path, files: dict[str, bytes]) -> Path:
+    for relative, data in files.items():
+        (folder / relative).parent.mkdir(parents=True, exist_ok=True)
+        (folder / relative).write_bytes(data)
+    return folder
+
+
+def test_a_folder_moved_where_nothing_is_moves_whole_with_every_file_recorded(tmp_path: Path) -> None:
+    source = bundle(tmp_path / "scratch" / "2024", {"entry.json": b"E", "fragment/a.pf": b"F"})
+    writer = OutputWriter(tmp_path / "out")
+    writer.move_tree(source, "pagefind/2024/")
+    writer.finish()
+    assert not source.exists()
+    assert (tmp_path / "out" / "pagefind/2024/fragment/a.pf").read_bytes() == b"F"
+    assert writer.changed == 2
+    assert (tmp_path / "out" / MANIFEST).read_text() == "pagefind/2024/entry.json\npagefind/2024/fragment/a.pf\n"
+
+
+def test_a_folder_moved_over_an_earlier_one_keeps_its_unchanged_files(tmp_path: Path) -> None:
+    first = bundle(tmp_path / "scratch-1", {"entry.json": b"E", "fragment/a.pf": b"F"})
+    writer = OutputWriter(tmp_path / "out")
+    writer.move_tree(first, "pagefind/")
+    writer.finish()
+    kept = tmp_path / "out" / "pagefind/fragment/a.pf"
+    os.utime(kept, (1, 1))
+    second = bundle(tmp_path / "scratch-2", {"entry.json": b"E2", "fragment/a.pf": b"F"})
+    writer = OutputWriter(tmp_path / "out")
+    writer.move_tree(second, "pagefind/")
+    writer.finish()
+    assert writer.changed == 1
+    assert kept.stat().st_mtime == 1
+    assert (tmp_path / "out" / "pagefind/entry.json").read_bytes() == b"E2"
