@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pagefind_bin
 
-from .cores import available_cores, step_back
+from .cores import CorePins, available_cores, step_back
 from .pagefind_bundle import canonicalise
 from .routes import article_files_glob
 from .writer import OutputWriter
@@ -119,7 +119,10 @@ class SearchRun:
         self._scratch = tempfile.TemporaryDirectory(prefix=".sitegen-pagefind-", dir=scratch_parent)
         self._pool = ThreadPoolExecutor(max_workers=max(1, min(len(shards), available_cores())))
         scratch = Path(self._scratch.name)
-        self._running = {self._pool.submit(_index, site_dir, shard, scratch / shard): shard for shard in shards}
+        pins = CorePins(len(shards))
+        self._running = {
+            self._pool.submit(_index, site_dir, shard, scratch / shard, pins): shard for shard in shards
+        }  # fmt: skip
         # Pagefind is the longest part of a rebuild; what the build does meanwhile (the listing pages, the
         # cache) fits in the time Pagefind leaves a core idle. Up to a tenth off an edit's rebuild.
         self._restore_priority = step_back()
@@ -175,11 +178,12 @@ def _scratch_parent(site_dir: Path, replacing: bool) -> Path:
     return memory if roomy else site_dir.parent
 
 
-def _index(site_dir: Path, shard: str, bundle: Path) -> Path:
+def _index(site_dir: Path, shard: str, bundle: Path, pins: CorePins) -> Path:
     # The binary itself: python -m pagefind_bin would start an interpreter only to exec it.
     executable = str(pagefind_bin.get_executable())
     command = [executable, "--site", str(site_dir), "--glob", shard_glob(shard), "--output-path", str(bundle)]
-    result = subprocess.run(command, capture_output=True, text=True, check=False)
+    with pins.pinned():
+        result = subprocess.run(command, capture_output=True, text=True, check=False)
     if result.returncode != 0:
         raise SearchIndexError(
             f"Pagefind failed on {shard} (exit {result.returncode}):\n{result.stdout}{result.stderr}"

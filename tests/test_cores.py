@@ -1,14 +1,18 @@
-"""Running work beside the build: in a process of its own where there are cores for it, with its errors."""
+"""Running work beside the build: in a process of its own where there are cores for it, with its errors; and
+programs run side by side, a core each."""
 
 from __future__ import annotations
 
+import json
 import os
+import subprocess
+import sys
 import threading
 from pathlib import Path
 
 import pytest
 
-from sitegen.cores import run_aside
+from sitegen.cores import CorePins, run_aside
 
 
 def write_pid(path: Path) -> None:
@@ -61,3 +65,34 @@ def test_an_error_that_cannot_be_sent_back_keeps_its_message(monkeypatch: pytest
     wait = run_aside(fail)
     with pytest.raises(RuntimeError, match="Unpicklable: the mirror broke"):
         wait()
+
+
+def cores_of_a_program() -> set[int]:
+    """The cores a program started now may run on, as it sees them."""
+    command = [sys.executable, "-c", "import os; print(sorted(os.sched_getaffinity(0)))"]
+    return set(json.loads(subprocess.run(command, capture_output=True, text=True, check=True).stdout))
+
+
+def test_programs_run_side_by_side_get_a_core_each_but_the_last_ones_get_every_core(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("SITEGEN_JOBS", "2")
+    every = set(sorted(os.sched_getaffinity(0))[:2])
+    if len(every) < 2:
+        pytest.skip("needs two cores")
+    pins = CorePins(jobs=3)
+    with pins.pinned():
+        first = cores_of_a_program()
+        with pins.pinned():  # started while the first runs
+            second = cores_of_a_program()
+    with pins.pinned():  # the last: no other is left to share the cores with
+        last = cores_of_a_program()
+    assert len(first) == len(second) == 1 and first != second and first | second == every
+    assert last == set(os.sched_getaffinity(0))
+    assert os.sched_getaffinity(0) >= every  # the thread that started them has its cores back
+
+
+def test_with_one_core_nothing_is_pinned(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SITEGEN_JOBS", "1")
+    with CorePins(jobs=5).pinned():
+        assert cores_of_a_program() == set(os.sched_getaffinity(0))
