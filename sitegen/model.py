@@ -38,6 +38,11 @@ class Article:
     def day(self) -> date:
         return self.date.date()
 
+    @functools.cached_property
+    def word_count(self) -> int:
+        """Words in the body, counted once: the reading time and the structured data both show it."""
+        return len(self.body.split())
+
 
 @dataclass(frozen=True)
 class Person:

@@ -11,7 +11,7 @@ WORDS_PER_MINUTE = 230  # an adult reader's pace for news prose
 
 
 def reading_minutes(article: Article) -> int:
-    return max(1, round(len(article.body.split()) / WORDS_PER_MINUTE))
+    return max(1, round(article.word_count / WORDS_PER_MINUTE))
 
 
 def news_article(article: Article, url: str, config: Config) -> dict[str, Any]:
@@ -27,7 +27,7 @@ def news_article(article: Article, url: str, config: Config) -> dict[str, Any]:
         "mainEntityOfPage": url,
         "inLanguage": config.language,
         "publisher": {"@type": "Organization", "name": config.title, "url": config.base_url},
-        "wordCount": len(article.body.split()),
+        "wordCount": article.word_count,
     }
     if article.authors:
         data["author"] = [{"@type": "Person", "name": name} for name in article.authors]

@@ -44,8 +44,10 @@ CHANGES: dict[str, Callable[[Path], None]] = {
     "delete an article": lambda root: (root / STORM).unlink(),
     "rename an article file": lambda root: (root / STORM).rename(root / STORM.replace("storm-warning", "storm")),
     "change tags.yml": lambda root: (root / "content/tags.yml").write_text("Harbor: [Harbour]\n", encoding="utf-8"),
-    "change a template": lambda root: edit(
-        Path(load_config(root).templates) / "base.html", "<footer", "<footer data-x"
+    "change a template": lambda root: edit(Path(load_config(root).templates) / "base.html", "<main", "<main data-x"),
+    # A part rendered once per build (see render.RenderedOnce) and shown on every page.
+    "change a part": lambda root: edit(
+        Path(load_config(root).templates) / "parts" / "site_footer.html", "<footer", "<footer data-x"
     ),
     "change sitegen.toml": lambda root: edit(root / "sitegen.toml", "page_size = 2", "page_size = 3"),
 }

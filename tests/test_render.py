@@ -1,0 +1,66 @@
+"""Parts of pages rendered once per build (render.RenderedOnce), and what a broken part tells."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from sitegen.config import Config
+from sitegen.model import Article
+from sitegen.pages import Page
+from sitegen.render import TemplateProblem, environment, render
+
+from .conftest import site_config
+
+
+def article(title: str) -> Article:
+    return Article("a.md", title, datetime(2025, 6, 3, tzinfo=UTC), (), None, (), (), "", "a", "Text.")
+
+
+def templates(root: Path, files: dict[str, str]) -> Config:
+    for name, text in files.items():
+        (root / "templates" / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / "templates" / name).write_text(text, encoding="utf-8")
+    return site_config(root, templates=str(root / "templates"))
+
+
+def test_a_part_is_rendered_once_for_each_article_whatever_the_pages_showing_it(tmp_path: Path) -> None:
+    config = templates(tmp_path, {
+        "list.html": '{% for a in articles %}{{ once("parts/item.html", article=a) }}{% endfor %}',
+        "parts/item.html": "<li>{{ article.title }} {{ count() }}</li>",
+    })  # fmt: skip
+    env = environment(config, None)
+    calls: list[int] = []
+    env.globals["count"] = lambda: calls.append(1) or len(calls)
+    first, second = article("First & best"), article("Second")
+    one = render(env, Page("one/", "list.html", {"articles": [first, second]}))
+    two = render(env, Page("two/", "list.html", {"articles": [second, first]}))
+    assert one == b"<li>First &amp; best 1</li><li>Second 2</li>"  # escaped once, not again by the page
+    assert two == b"<li>Second 2</li><li>First &amp; best 1</li>"
+    assert len(calls) == 2
+
+
+def test_two_articles_alike_in_every_field_still_get_a_part_each(tmp_path: Path) -> None:
+    config = templates(tmp_path, {
+        "list.html": '{% for a in articles %}{{ once("parts/item.html", article=a) }}{% endfor %}',
+        "parts/item.html": "{{ count() }}",
+    })  # fmt: skip
+    env = environment(config, None)
+    calls: list[int] = []
+    env.globals["count"] = lambda: calls.append(1) or len(calls)
+    assert render(env, Page("", "list.html", {"articles": [article("Same"), article("Same")]})) == b"12"
+
+
+@pytest.mark.parametrize(
+    ("part", "message"),
+    [(None, r"template parts/missing\.html not found"), ("{% if %}", r"parts/missing\.html:1: ")],
+)
+def test_a_missing_or_broken_part_names_itself(tmp_path: Path, part: str | None, message: str) -> None:
+    files = {"page.html": 'before {{ once("parts/missing.html") }}'}
+    if part is not None:
+        files["parts/missing.html"] = part
+    env = environment(templates(tmp_path, files), None)
+    with pytest.raises(TemplateProblem, match=message):
+        render(env, Page("", "page.html"))
