@@ -65,13 +65,15 @@ def environment(config: Config, routes: Routes | None, templates_dir: Path | Non
         pagefind_label=pagefind_label,
         reading_minutes=reading_minutes,
         news_article=lambda article, route: news_article(article, base_url + route, config),
+        # A filter, not a function: Jinja calls filters directly, functions through its context (2 µs more).
+        once=RenderedOnce(env),
     )
-    env.globals.update(site=config, routes=routes, once=RenderedOnce(env))
+    env.globals.update(site=config, routes=routes)
     return env
 
 
 class RenderedOnce:
-    """The templates' `once(name, **values)`: a template rendered once per build for each set of values.
+    """The templates' `"name"|once(**values)`: a template rendered once per build for each set of values.
 
     For the parts many pages show alike: the site's header on every page, an article's entry on each listing
     it appears on. The part sees the site's globals and the values given, not the page. Objects (articles) are

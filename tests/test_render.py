@@ -28,7 +28,7 @@ def templates(root: Path, files: dict[str, str]) -> Config:
 
 def test_a_part_is_rendered_once_for_each_article_whatever_the_pages_showing_it(tmp_path: Path) -> None:
     config = templates(tmp_path, {
-        "list.html": '{% for a in articles %}{{ once("parts/item.html", article=a) }}{% endfor %}',
+        "list.html": '{% for a in articles %}{{ "parts/item.html"|once(article=a) }}{% endfor %}',
         "parts/item.html": "<li>{{ article.title }} {{ count() }}</li>",
     })  # fmt: skip
     env = environment(config, None)
@@ -44,7 +44,7 @@ def test_a_part_is_rendered_once_for_each_article_whatever_the_pages_showing_it(
 
 def test_two_articles_alike_in_every_field_still_get_a_part_each(tmp_path: Path) -> None:
     config = templates(tmp_path, {
-        "list.html": '{% for a in articles %}{{ once("parts/item.html", article=a) }}{% endfor %}',
+        "list.html": '{% for a in articles %}{{ "parts/item.html"|once(article=a) }}{% endfor %}',
         "parts/item.html": "{{ count() }}",
     })  # fmt: skip
     env = environment(config, None)
@@ -58,7 +58,7 @@ def test_two_articles_alike_in_every_field_still_get_a_part_each(tmp_path: Path)
     [(None, r"template parts/missing\.html not found"), ("{% if %}", r"parts/missing\.html:1: ")],
 )
 def test_a_missing_or_broken_part_names_itself(tmp_path: Path, part: str | None, message: str) -> None:
-    files = {"page.html": 'before {{ once("parts/missing.html") }}'}
+    files = {"page.html": 'before {{ "parts/missing.html"|once }}'}
     if part is not None:
         files["parts/missing.html"] = part
     env = environment(templates(tmp_path, files), None)
