@@ -150,9 +150,14 @@ class CorePins:
             return
         core = self._free.get()  # never waits while no more jobs run at once than there are cores
         before = os.sched_getaffinity(0)
-        os.sched_setaffinity(0, {core})  # 0: this thread only
+        try:
+            os.sched_setaffinity(0, {core})  # 0: this thread only
+            pinned = True
+        except OSError:  # a system that will not pin: the program runs on every core
+            pinned = False
         try:
             yield
         finally:
-            os.sched_setaffinity(0, before)
+            if pinned:
+                os.sched_setaffinity(0, before)
             self._free.put(core)

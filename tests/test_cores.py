@@ -96,3 +96,17 @@ def test_with_one_core_nothing_is_pinned(monkeypatch: pytest.MonkeyPatch) -> Non
     monkeypatch.setenv("SITEGEN_JOBS", "1")
     with CorePins(jobs=5).pinned():
         assert cores_of_a_program() == set(os.sched_getaffinity(0))
+
+
+def test_a_system_that_will_not_pin_runs_the_program_on_every_core(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SITEGEN_JOBS", "2")
+    if len(os.sched_getaffinity(0)) < 2:
+        pytest.skip("needs two cores")
+
+    def refuse(pid: int, cores: object) -> None:
+        raise PermissionError("not allowed here")
+
+    pins = CorePins(jobs=4)
+    monkeypatch.setattr(os, "sched_setaffinity", refuse)
+    with pins.pinned():
+        assert cores_of_a_program() == set(os.sched_getaffinity(0))
