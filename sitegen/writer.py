@@ -44,9 +44,8 @@ class OutputWriter:
         """Record in the manifest that these files are sitegen's, before writing any of them.
 
         The build's first claim writes the manifest anew (in the staging folder it starts as a link to the
-        published one, which must not change); later claims add their lines to it, which for the search
-        bundles' 20,000 files of a first build took a thousandth of the time that writing it again for each
-        bundle did. finish() writes it in order."""
+        published one, which must not change); later claims add their lines to it. Writing it again for each
+        search bundle took a first build of 20,000 articles three seconds. finish() writes it in order."""
         new = set(relatives) - self.claimed
         if not new:  # the manifest already lists them all
             return
