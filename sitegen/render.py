@@ -85,7 +85,7 @@ class RenderedOnce:
         self._rendered: dict[tuple[Any, ...], tuple[markupsafe.Markup, tuple[Any, ...]]] = {}
 
     def __call__(self, name: str, **values: Any) -> markupsafe.Markup:
-        key = (name, *((key, _identity(value)) for key, value in values.items()))
+        key = (name, *((field, _identity(value)) for field, value in values.items()))
         found = self._rendered.get(key)
         if found is None:
             text = template(self._env, name).render(values)

@@ -228,13 +228,15 @@ def _holds(path: str, data: bytes) -> bool:
 
 
 def _files_below(source: Path, prefix: str) -> dict[str, Path]:
-    """Every file below source, by its relative path in the output."""
+    """Every file below source (a link to a file counts; a broken link does not), by its relative path in the
+    output."""
     files: dict[str, Path] = {}
     for folder, _, names in os.walk(source):
         inside = os.path.relpath(folder, source).replace(os.sep, "/")
         at = prefix if inside == "." else f"{prefix}{inside}/"
         for name in names:
-            files[at + name] = Path(folder, name)
+            if os.path.isfile(path := os.path.join(folder, name)):
+                files[at + name] = Path(path)
     return files
 
 

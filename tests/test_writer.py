@@ -113,3 +113,12 @@ def test_a_folder_moved_over_an_earlier_one_keeps_its_unchanged_files(tmp_path: 
     assert writer.changed == 1
     assert kept.stat().st_mtime == 1
     assert (tmp_path / "out" / "pagefind/entry.json").read_bytes() == b"E2"
+
+
+def test_copying_a_folder_skips_a_broken_link_in_it(tmp_path: Path) -> None:
+    source = bundle(tmp_path / "static", {"style.css": b"S"})
+    (source / "gone.css").symlink_to(tmp_path / "nowhere.css")
+    writer = OutputWriter(tmp_path / "out")
+    writer.copy_tree(source, "static/")
+    assert (tmp_path / "out" / "static/style.css").read_bytes() == b"S"
+    assert not (tmp_path / "out" / "static/gone.css").exists()
