@@ -16,6 +16,7 @@ from .build_cache import CACHE_DIR
 from .config import Config
 from .model import Period
 from .pages import Page
+from .prose import plain_prose_html
 from .routes import Routes
 from .structured import news_article, reading_minutes
 
@@ -31,9 +32,14 @@ def markdown_renderer(raw_html: bool = False) -> Callable[[str], str]:
     """Markdown to HTML. Raw HTML in articles is off unless the site turns it on, and then it is sanitised
     (by nh3, the Ammonia sanitiser): an article's text must never run code in a reader's browser."""
     parser = MarkdownIt("commonmark", {"html": raw_html, "typographer": False}).enable("table")
+
+    def to_html(text: str) -> str:
+        html = plain_prose_html(text)
+        return parser.render(text) if html is None else html
+
     if not raw_html:
-        return parser.render
-    return lambda text: nh3.clean(parser.render(text), link_rel="noopener noreferrer")
+        return to_html
+    return lambda text: nh3.clean(to_html(text), link_rel="noopener noreferrer")
 
 
 def environment(config: Config, routes: Routes | None, templates_dir: Path | None = None) -> jinja2.Environment:
