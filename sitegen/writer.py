@@ -167,9 +167,12 @@ class OutputWriter:
 def write_if_changed(out_dir: Path, relative: str, data: bytes) -> bool:
     """Write one file unless it already holds exactly these bytes; True if it was written."""
     path = os.path.join(out_dir, safe_relative(relative))
-    if _holds(path, data):
-        return False
-    _write_new(path, data)
+    try:
+        _write_new(path, data)  # most files a build writes are new: making one is the first thing to try
+    except FileExistsError:
+        if _holds(path, data):
+            return False
+        _write_new(path, data)
     return True
 
 
@@ -208,10 +211,20 @@ def _write_new(path: str, data: bytes) -> None:
     try:
         file = open(path, "xb")  # noqa: SIM115 (opened before the folder is known to exist)
     except FileNotFoundError:
-        os.makedirs(os.path.dirname(path), exist_ok=True)
+        _make_folder(os.path.dirname(path))
         file = open(path, "xb")  # noqa: SIM115
     with file:
         file.write(data)
+
+
+def _make_folder(folder: str) -> None:
+    """Make folder, whose parent is most often there already (os.makedirs would look first)."""
+    try:
+        os.mkdir(folder)
+    except FileNotFoundError:
+        os.makedirs(folder, exist_ok=True)
+    except FileExistsError:  # made meanwhile by another process
+        pass
 
 
 def _holds(path: str, data: bytes) -> bool:
