@@ -111,28 +111,42 @@ def slug(value: str) -> str:
     return slugify(value, max_length=SLUG_MAX_LENGTH, word_boundary=True) or "untitled"
 
 
-_MARKUP = [
+_INLINE_MARKUP = [
     (re.compile(r"!\[([^\]]*)\]\([^)]*\)"), r"\1"),  # images
     (re.compile(r"\[([^\]]*)\]\([^)]*\)"), r"\1"),  # links
     (re.compile(r"<[^>]+>"), ""),  # raw HTML tags
     (re.compile(r"(?<!\\)[*_`]+"), ""),  # emphasis and code marks
-    (re.compile(r"^\s{0,3}(#{1,6}|>|[-+*]|\d+[.)])\s+", re.MULTILINE), ""),  # block markers
-    (re.compile(r"\\([!-/:-@\[-`{-~])"), r"\1"),  # backslash escapes
 ]
+_INLINE_MARKS = "[<*_`"  # inline markup starts with one of these (an image's "!" comes before a "[")
+_BLOCK_MARKER = re.compile(r"^\s{0,3}(#{1,6}|>|[-+*]|\d+[.)])\s+", re.MULTILINE)
+_BACKSLASH_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+_BLOCK_BREAK = re.compile(r"\n\s*\n")
 
 
 def summary_from_body(body: str) -> str:
     """The first paragraph of the body as plain text, cut at a word boundary."""
-    for block in re.split(r"\n\s*\n", body):
-        if block.lstrip().startswith(("#", "```", "|", "---")):
-            continue
-        plain = block
-        for pattern, replacement in _MARKUP:
-            plain = pattern.sub(replacement, plain)
-        plain = " ".join(plain.split())
+    start = 0
+    while True:  # block by block: splitting the whole body first took half the time
+        found = _BLOCK_BREAK.search(body, start)
+        plain = _plain_text(body[start : found.start() if found else len(body)])
         if plain:
             return shorten(plain, SUMMARY_MAX_LENGTH)
-    return ""
+        if found is None:
+            return ""
+        start = found.end()
+
+
+def _plain_text(block: str) -> str:
+    """A paragraph's text without its markup; empty for a block that is not a paragraph."""
+    if block.lstrip().startswith(("#", "```", "|", "---")):
+        return ""
+    if any(mark in block for mark in _INLINE_MARKS):  # most paragraphs have none: no need to look for it
+        for pattern, replacement in _INLINE_MARKUP:
+            block = pattern.sub(replacement, block)
+    block = _BLOCK_MARKER.sub("", block)
+    if "\\" in block:
+        block = _BACKSLASH_ESCAPE.sub(r"\1", block)
+    return " ".join(block.split())
 
 
 def shorten(value: str, limit: int) -> str:
