@@ -36,8 +36,14 @@ def site_key(config: Config) -> str:
 
 def fields_digest(article: Article) -> bytes:
     """A hash of everything an article holds; kept with the loaded article, so a rebuild need not hash it again."""
-    text = "".join(f"{item.name}={getattr(article, item.name)!r}\0" for item in dataclasses.fields(article))
-    return hashlib.blake2b(text.encode(), digest_size=16).digest()
+    # The body is hashed as it is, after the rest: its repr (an escaped copy of the longest field) took half the time.
+    rest = repr(tuple(getattr(article, name) for name in _FIELDS_BUT_BODY))
+    digest = hashlib.blake2b(rest.encode(), digest_size=16)
+    digest.update(article.body.encode())
+    return digest.digest()
+
+
+_FIELDS_BUT_BODY = tuple(item.name for item in dataclasses.fields(Article) if item.name != "body")
 
 
 class PageKeys:
