@@ -206,15 +206,22 @@ def _move_whole(source: Path, target: Path) -> bool:
     return True
 
 
+_NEW_FILE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
+
+
 def _write_new(path: str, data: bytes) -> None:
     """Write a file where there is none, making its folder only when that is missing."""
     try:
-        file = open(path, "xb")  # noqa: SIM115 (opened before the folder is known to exist)
+        handle = os.open(path, _NEW_FILE, 0o666)  # a plain descriptor: open() also asks whether it is a terminal
     except FileNotFoundError:
         _make_folder(os.path.dirname(path))
-        file = open(path, "xb")  # noqa: SIM115
-    with file:
-        file.write(data)
+        handle = os.open(path, _NEW_FILE, 0o666)
+    try:
+        written = 0
+        while written < len(data):
+            written += os.write(handle, data[written:] if written else data)
+    finally:
+        os.close(handle)
 
 
 def _make_folder(folder: str) -> None:
