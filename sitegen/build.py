@@ -38,7 +38,7 @@ from .progress import progress
 from .registry import load_registry
 from .render import environment
 from .routes import Routes, output_file
-from .search import BUNDLE, SearchRun, plan_shards, shard_bundle, shard_size
+from .search import BUNDLE, SearchRun, largest_first, plan_shards, shard_bundle, shard_size
 from .staging import Staging
 from .writer import MANIFEST, OutputWriter, read_manifest
 
@@ -205,7 +205,7 @@ def _start_search(
     kept = {shard for shard in set(shards) - stale if writer.keep_folder(shard_bundle(shard))}
     indexed_again = set(shards) - kept
     replacing = any(writer.previous_below(shard_bundle(shard)) for shard in indexed_again)
-    return SearchRun(writer.out_dir, indexed_again, replacing)
+    return SearchRun(writer.out_dir, largest_first(shards, indexed_again), replacing)
 
 
 def _inputs(config: Config) -> Stamps:

@@ -98,6 +98,12 @@ def _runs(months: list[tuple[str, int]], size: int) -> list[list[str]]:
     return runs
 
 
+def largest_first(shards: dict[str, list[str]], chosen: Iterable[str]) -> list[str]:
+    """The chosen shards in the order to index them: the largest first (then by name), so that the last to run,
+    with a core idle beside it, is among the smallest."""
+    return sorted(chosen, key=lambda shard: (-len(shards[shard]), shard))
+
+
 def shard_glob(shard: str) -> str:
     """The glob that takes a shard's article pages, and no listing page, from the site."""
     year, *months = shard.split("-")
@@ -108,13 +114,13 @@ def shard_glob(shard: str) -> str:
 
 
 class SearchRun:
-    """Pagefind indexing the given shards' article pages, in the background from the start, as many at once
-    as there are cores, each into a scratch folder. The build may go on meanwhile with pages Pagefind does not
-    read; finish() moves each bundle into the site as it is done. replacing: whether the site has a bundle of
-    any of these shards already."""
+    """Pagefind indexing the given shards' article pages, in the order given, in the background from the start,
+    as many at once as there are cores, each into a scratch folder. The build may go on meanwhile with pages
+    Pagefind does not read; finish() moves each bundle into the site as it is done. replacing: whether the site
+    has a bundle of any of these shards already."""
 
     def __init__(self, site_dir: Path, shards: Iterable[str], replacing: bool) -> None:
-        shards = sorted(shards)
+        shards = list(shards)  # begun in this order
         scratch_parent = _scratch_parent(site_dir, replacing)
         self._scratch = tempfile.TemporaryDirectory(prefix=".sitegen-pagefind-", dir=scratch_parent)
         self._pool = ThreadPoolExecutor(max_workers=max(1, min(len(shards), available_cores())))

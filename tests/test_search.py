@@ -14,7 +14,7 @@ import pytest
 from sitegen import search
 from sitegen.build import build
 from sitegen.cores import PRIORITY_STEP
-from sitegen.search import SearchIndexError, plan_shards, shard_glob, shard_size
+from sitegen.search import SearchIndexError, largest_first, plan_shards, shard_glob, shard_size
 
 from .conftest import tree_files
 from .test_incremental import STORM, edit, golden_site
@@ -49,6 +49,11 @@ def test_the_default_shard_size_grows_with_the_archive_between_its_bounds() -> N
     assert shard_size(0, 48_000) == 2000
     assert shard_size(0, 100_000) == shard_size(0, 1_000_000) == 4000
     assert shard_size(300, 100_000) == 300  # the site's own setting stands
+
+
+def test_shards_are_indexed_largest_first_then_by_name() -> None:
+    shards = {"2019": ["a"] * 3, "2020": ["a"] * 3, "2021": ["a"] * 5, "2022": ["a"] * 9}
+    assert largest_first(shards, {"2019", "2020", "2021"}) == ["2021", "2019", "2020"]
 
 
 def test_a_month_larger_than_the_size_is_still_one_shard() -> None:
