@@ -90,7 +90,7 @@ class RenderedOnce:
         self._env = env
         self._rendered: dict[tuple[Any, ...], tuple[markupsafe.Markup, tuple[Any, ...]]] = {}
 
-    def __call__(self, name: str, **values: Any) -> markupsafe.Markup:
+    def __call__(self, name: str, /, **values: Any) -> markupsafe.Markup:  # a part may take a value "name"
         key = (name, *((field, _identity(value)) for field, value in values.items()))
         found = self._rendered.get(key)
         if found is None:

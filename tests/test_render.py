@@ -54,6 +54,18 @@ def test_two_articles_alike_in_every_field_still_get_a_part_each(tmp_path: Path)
     assert render(env, Page("", "list.html", {"articles": [article("Same"), article("Same")]})) == b"12"
 
 
+def test_a_part_may_take_a_value_called_name_and_is_rendered_once_for_each(tmp_path: Path) -> None:
+    config = templates(tmp_path, {
+        "chips.html": '{% for n in names %}{{ "parts/chip.html"|once(name=n) }}{% endfor %}',
+        "parts/chip.html": "<li>{{ name }} {{ count() }}</li>",
+    })  # fmt: skip
+    env = environment(config, None)
+    rendered = itertools.count(1)
+    env.globals["count"] = lambda: next(rendered)
+    page = render(env, Page("", "chips.html", {"names": ["Ann", "Bo", "Ann"]}))
+    assert page == b"<li>Ann 1</li><li>Bo 2</li><li>Ann 1</li>"
+
+
 @pytest.mark.parametrize(
     ("part", "message"),
     [(None, r"template parts/missing\.html not found"), ("{% if %}", r"parts/missing\.html:1: ")],
