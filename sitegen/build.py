@@ -149,6 +149,7 @@ def _publish(
     cache), then take its bundles in and swap the site in. Returns the encoded cache, to be saved."""
     with report.step("search" if search is not None else "write"):
         staging.take_settled_times(writer.written, changing=BUNDLE)
+        writer.take_stamps(file for file in writer.touched if file != MANIFEST and not file.startswith(BUNDLE))
         encoded = cache.encode(config) if cache is not None else None
         if encoded is not None:
             encoded.write_articles()
@@ -225,11 +226,13 @@ def _gone(config: Config, inputs: Stamps) -> set[str]:
 
 def _outputs_after(config: Config, inputs: Stamps, writer: OutputWriter) -> Stamps:
     """What _inputs will find at the next build if nothing changes meanwhile, without statting the whole site
-    again: the files read as they were when this build began, and the output with only its new files statted.
+    again: the files read as they were when this build began, and the output with only its new files statted
+    (most of them while the build waited for Pagefind: see OutputWriter.take_stamps).
     (A file edited during the build thus counts as changed at the next one.)"""
     out = str(config.output_dir)
     written = [f"{out}/{relative}" for relative in sorted(writer.files - {MANIFEST})]
-    touched = stamps([f"{out}/{relative}" for relative in writer.touched])
+    taken = {f"{out}/{relative}": writer.stamps[relative] for relative in writer.touched if relative in writer.stamps}
+    touched = taken | stamps([f"{out}/{relative}" for relative in writer.touched if relative not in writer.stamps])
     read = {path: stamp for path, stamp in inputs.items() if not path.startswith(f"{out}/")}
     kept = {path: touched.get(path) or inputs.get(path) or MISSING for path in written}
     return {**read, **kept, **stamps([f"{out}/{MANIFEST}"])}

@@ -138,7 +138,7 @@ class SearchRun:
             for done in as_completed(self._running):  # each bundle goes into the site while the next is indexed
                 bundle, prefix = done.result(), shard_bundle(self._running[done])
                 _keep_data_files_there(writer, bundle, prefix)
-                writer.move_tree(bundle, prefix)
+                writer.take_stamps(writer.move_tree(bundle, prefix))
                 shutil.rmtree(bundle, ignore_errors=True)  # moved whole, where the site had none
         finally:
             self.close()

@@ -91,7 +91,10 @@ def bundle(folder: Path, files: dict[str, bytes]) -> Path:
 def test_a_folder_moved_where_nothing_is_moves_whole_with_every_file_recorded(tmp_path: Path) -> None:
     source = bundle(tmp_path / "scratch" / "2024", {"entry.json": b"E", "fragment/a.pf": b"F"})
     writer = OutputWriter(tmp_path / "out")
-    writer.move_tree(source, "pagefind/2024/")
+    assert sorted(writer.move_tree(source, "pagefind/2024/")) == [
+        "pagefind/2024/entry.json",
+        "pagefind/2024/fragment/a.pf",
+    ]
     writer.finish()
     assert not source.exists()
     assert (tmp_path / "out" / "pagefind/2024/fragment/a.pf").read_bytes() == b"F"
@@ -122,3 +125,14 @@ def test_copying_a_folder_skips_a_broken_link_in_it(tmp_path: Path) -> None:
     writer.copy_tree(source, "static/")
     assert (tmp_path / "out" / "static/style.css").read_bytes() == b"S"
     assert not (tmp_path / "out" / "static/gone.css").exists()
+
+
+def test_stamps_taken_early_are_what_the_files_show_and_a_missing_file_is_left_out(tmp_path: Path) -> None:
+    writer = OutputWriter(tmp_path / "out")
+    writer.write("a/index.html", b"one")
+    writer.write("b.txt", b"three")
+    writer.take_stamps(["a/index.html", "b.txt", "gone.html"])
+    for relative in ("a/index.html", "b.txt"):
+        status = os.stat(tmp_path / "out" / relative)
+        assert writer.stamps[relative] == (status.st_size, status.st_mtime_ns)
+    assert "gone.html" not in writer.stamps
