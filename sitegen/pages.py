@@ -63,12 +63,18 @@ def all_pages(
     library: Library,
     routes: Routes,
     config: Config,
-    related: Sequence[Sequence[int]] | None = None,
+    related: Callable[[], Sequence[Sequence[int]]] | None = None,
     only: Groups = None,
 ) -> Iterator[Page]:
-    """Every page, or those of the groups in only; related[i], if given, holds the positions of related
-    articles of library.articles[i]."""
-    yield from article_pages(library, routes, config, related, only)
+    """Every page, article pages first, or those of the groups in only; related, if given, gives what
+    related[i] holds, the positions of the related articles of library.articles[i]. It is called only once the
+    listing pages are made, so that it may still be finding them meanwhile."""
+    listings = list(_listing_pages(library, routes, config, only))
+    yield from article_pages(library, routes, config, related() if related is not None else None, only)
+    yield from listings
+
+
+def _listing_pages(library: Library, routes: Routes, config: Config, only: Groups) -> Iterator[Page]:
     if _wanted("home", only):
         yield from listing(routes.home, library.articles, "home.html", config.page_size, {}, "home")
     yield from tag_pages(library, routes, config, only)
