@@ -59,15 +59,11 @@ def plan_pages(
     return PagePlan(pages, kept, structure, digests, partial=True, changed=changed)
 
 
-def related(library: Library, config: Config, cache: BuildCache) -> list[list[int]]:
-    """Every article's related articles: those of the last build while the library's shape (and the count
-    asked for, and sitegen's code) are the same."""
-    return start_related(library, config, cache)()
-
-
 def start_related(library: Library, config: Config, cache: BuildCache) -> Callable[[], list[list[int]]]:
-    """Begin finding what related() gives, and return what waits for it. On a large archive the processes
-    find them while the build makes the listing pages: a third of a first build's routing time."""
+    """Begin finding every article's related articles, and return what waits for them: those of the last
+    build while the library's shape (and the count asked for, and sitegen's code) are the same. On a large
+    archive the processes find them while the build makes the listing pages: a third of a first build's
+    routing time."""
     count = config.related_count
     shape = f"{code_key()}:{count}:{library.shape()}"
     if cache.related_shape == shape:

@@ -29,9 +29,9 @@ def test_related_articles_found_on_every_core_are_those_found_on_one(
 ) -> None:
     library = load_library(archive, BuildReport())
     monkeypatch.setattr(page_plan, "PARALLEL_RELATED", len(library.articles) + 1)
-    on_one = page_plan.related(library, archive, BuildCache())
+    on_one = page_plan.start_related(library, archive, BuildCache())()
     monkeypatch.setattr(page_plan, "PARALLEL_RELATED", 1)
-    on_every = page_plan.related(library, archive, BuildCache())
+    on_every = page_plan.start_related(library, archive, BuildCache())()
     assert on_every == on_one
     assert len(on_one) == len(library.articles) and all(on_one)
 
