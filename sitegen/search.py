@@ -14,7 +14,7 @@ import shutil
 import subprocess
 import tempfile
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from pathlib import Path
 
@@ -30,6 +30,11 @@ AUTO_SHARD_LEAST = 1000  # articles per shard sized to the archive (see shard_si
 AUTO_BUNDLES = 24  # ...until it would have more bundles than this for the search page to load...
 AUTO_SHARD_MOST = 4000  # ...and at most this many, which bounds Pagefind's memory (about half a gigabyte)
 SCRATCH_ROOM = 1 << 30  # bytes free in memory for Pagefind to write bundles there: far more than two take
+# How Pagefind's memory allocator (jemalloc, built into its binary) should work, unless the user says otherwise:
+# in huge pages, and keeping what is freed for reuse rather than handing it back to the system. Pagefind runs
+# for seconds; with jemalloc's defaults over a fifth of its time went to the kernel, mostly faulting in fresh
+# pages, and with these an eighth. Its peak memory grows by a few percent.
+PAGEFIND_ALLOCATOR = ("_RJEM_MALLOC_CONF", "thp:always,dirty_decay_ms:-1,muzzy_decay_ms:-1")
 
 
 class SearchIndexError(Exception):
@@ -184,6 +189,13 @@ def _scratch_parent(site_dir: Path, replacing: bool) -> Path:
     return memory if roomy else site_dir.parent
 
 
+def pagefind_environment(environment: Mapping[str, str] = os.environ) -> dict[str, str]:
+    """The environment Pagefind runs in: the build's, with its allocator set as PAGEFIND_ALLOCATOR says if the
+    user has not set it."""
+    name, setting = PAGEFIND_ALLOCATOR
+    return {name: setting, **environment}
+
+
 def _index(site_dir: Path, shard: str, bundle: Path, pins: CorePins) -> Path:
     # The binary itself: python -m pagefind_bin would start an interpreter only to exec it.
     executable = str(pagefind_bin.get_executable())
@@ -194,7 +206,7 @@ def _index(site_dir: Path, shard: str, bundle: Path, pins: CorePins) -> Path:
         "--root-selector", "[data-pagefind-body]",
     ]  # fmt: skip
     with pins.pinned():
-        result = subprocess.run(command, capture_output=True, text=True, check=False)
+        result = subprocess.run(command, capture_output=True, text=True, check=False, env=pagefind_environment())
     if result.returncode != 0:
         raise SearchIndexError(
             f"Pagefind failed on {shard} (exit {result.returncode}):\n{result.stdout}{result.stderr}"

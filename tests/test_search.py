@@ -5,10 +5,12 @@ from __future__ import annotations
 import json
 import os
 import re
+import subprocess
 import sys
 import threading
 from pathlib import Path
 
+import pagefind_bin
 import pytest
 
 from sitegen import search
@@ -155,3 +157,22 @@ def test_a_failing_pagefind_leaves_the_site_as_it_was_and_the_next_build_makes_i
     build(config)  # with what the failed build left in the cache
     build(cold)
     assert tree_files(config.output_dir) == tree_files(cold.output_dir)
+
+
+def test_pagefind_runs_with_the_allocator_setting_unless_the_user_chose_one() -> None:
+    name, setting = search.PAGEFIND_ALLOCATOR
+    assert search.pagefind_environment({"HOME": "/home/a"}) == {name: setting, "HOME": "/home/a"}
+    assert search.pagefind_environment({name: "narenas:1"})[name] == "narenas:1"
+
+
+def test_pagefinds_allocator_takes_the_setting_without_complaint(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text('<html lang="en"><body><main>One page</main></body></html>')
+    name, setting = search.PAGEFIND_ALLOCATOR
+    environment = search.pagefind_environment({name: f"{setting},stats_print:true"})
+    command = [str(pagefind_bin.get_executable()), "--site", str(site), "--output-path", str(tmp_path / "out")]
+    result = subprocess.run(command, capture_output=True, text=True, check=True, env=environment)
+    printed = result.stdout + result.stderr
+    assert "Invalid conf" not in printed
+    assert 'opt.thp: "always"' in printed and "opt.dirty_decay_ms: -1" in printed  # jemalloc read every part
