@@ -149,7 +149,10 @@ def _publish(
     cache), then take its bundles in and swap the site in. Returns the encoded cache, to be saved."""
     with report.step("search" if search is not None else "write"):
         staging.take_settled_times(writer.written, changing=BUNDLE)
-        writer.take_stamps(file for file in writer.touched if file != MANIFEST and not file.startswith(BUNDLE))
+        taken = writer.stamps
+        writer.take_stamps(
+            file for file in writer.touched if file not in taken and file != MANIFEST and not file.startswith(BUNDLE)
+        )
         encoded = cache.encode(config) if cache is not None else None
         if encoded is not None:
             encoded.write_articles()

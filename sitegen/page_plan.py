@@ -129,12 +129,12 @@ class PageRenderer:
                 outdated.append(page)
         to_render = [*new, *outdated]
         shown = partial(progress, label="render", show=self.show_progress, total=len(to_render))
-        for page, changed in render_and_write(self.env, to_render, self.writer.out_dir, shown):
+        for page, stamp in render_and_write(self.env, to_render, self.writer.out_dir, shown):
             relative = output_file(page.route)
             if relative not in self._keys:
                 self._take_key(page, relative)
-            self.writer.record(relative, changed)
-            if changed and page.template == ARTICLE_TEMPLATE:
+            self.writer.record(relative, stamp is not None, stamp)
+            if stamp is not None and page.template == ARTICLE_TEMPLATE:
                 self._changed_articles.add(relative)
 
     def _refuse_twice(self, relatives: list[str]) -> None:

@@ -1,8 +1,8 @@
 """Render pages on every core: forked processes each render and write a share of the pages.
 
 The processes are forked after the pages are made (cores.forked_map), so they share the library, routes and
-Jinja environment with the build instead of receiving copies; each returns only whether each file's bytes
-changed.
+Jinja environment with the build instead of receiving copies; each returns only the stamp of each file it
+wrote (None for a file that held the same bytes already).
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from .cores import forked_map
 from .pages import Page
 from .render import render
 from .routes import output_file
-from .writer import write_if_changed
+from .writer import Stamp, write_if_changed
 
 PARALLEL_THRESHOLD = 400  # fewer pages than this render faster in one process than the forking costs
 CHUNK = 32
@@ -25,10 +25,10 @@ CHUNK = 32
 
 def render_and_write(
     env: jinja2.Environment, pages: list[Page], out_dir: Path, progress: Any = lambda items: items
-) -> Iterator[tuple[Page, bool]]:
-    """Each page with whether its file changed, rendered in parallel where that pays."""
+) -> Iterator[tuple[Page, Stamp | None]]:
+    """Each page with the stamp of its file if that changed, rendered in parallel where that pays."""
 
-    def render_one(index: int) -> bool:  # pages go to the processes by index: they already hold them
+    def render_one(index: int) -> Stamp | None:  # pages go to the processes by index: they already hold them
         page = pages[index]
         return write_if_changed(out_dir, output_file(page.route), render(env, page))
 

@@ -17,6 +17,7 @@ import pytest
 from sitegen import render_pool
 from sitegen.build import build
 from sitegen.cli import main
+from sitegen.writer import Stamp
 
 from .conftest import REPO, sample_config, tree_files
 
@@ -75,7 +76,7 @@ def test_a_full_disk_leaves_the_old_site_and_says_so(
     retitle(config.root, new=True)
     written = 0
 
-    def fill_the_disk(out_dir: Path, relative: str, data: bytes) -> bool:
+    def fill_the_disk(out_dir: Path, relative: str, data: bytes) -> Stamp | None:
         nonlocal written
         written += 1
         if written > 3:

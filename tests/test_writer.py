@@ -1,9 +1,11 @@
 import os
 from pathlib import Path
+from unittest.mock import ANY
 
 import pytest
 
-from sitegen.writer import MANIFEST, OutputError, OutputWriter
+from sitegen.build_cache import stamp
+from sitegen.writer import MANIFEST, OutputError, OutputWriter, write_if_changed
 
 
 def build_once(out: Path, files: dict[str, bytes]) -> OutputWriter:
@@ -129,10 +131,20 @@ def test_copying_a_folder_skips_a_broken_link_in_it(tmp_path: Path) -> None:
 
 def test_stamps_taken_early_are_what_the_files_show_and_a_missing_file_is_left_out(tmp_path: Path) -> None:
     writer = OutputWriter(tmp_path / "out")
-    writer.write("a/index.html", b"one")
-    writer.write("b.txt", b"three")
+    writer.copy_tree(bundle(tmp_path / "static", {"a/index.html": b"one", "b.txt": b"three"}), "")
+    writer.stamps.clear()
     writer.take_stamps(["a/index.html", "b.txt", "gone.html"])
     for relative in ("a/index.html", "b.txt"):
         status = os.stat(tmp_path / "out" / relative)
         assert writer.stamps[relative] == (status.st_size, status.st_mtime_ns)
     assert "gone.html" not in writer.stamps
+
+
+def test_a_file_written_anew_is_stamped_as_written_and_one_kept_is_not(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    assert write_if_changed(out, "a/index.html", b"one") == stamp(out / "a/index.html")
+    assert write_if_changed(out, "a/index.html", b"one") is None
+    assert write_if_changed(out, "a/index.html", b"two!") == stamp(out / "a/index.html") == (4, ANY)
+    writer = OutputWriter(tmp_path / "other")
+    writer.write("b.txt", b"three")
+    assert writer.stamps == {"b.txt": stamp(tmp_path / "other" / "b.txt")}
