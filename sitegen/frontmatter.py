@@ -8,6 +8,8 @@ from typing import Any
 
 import yaml
 
+from .flat_yaml import FlatReader
+
 FENCE = "---"
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -28,6 +30,7 @@ class _Dumper(_BaseDumper):  # type: ignore[misc, valid-type]
 
 _Loader.yaml_implicit_resolvers = _without_timestamps(yaml.SafeLoader.yaml_implicit_resolvers)
 _Dumper.yaml_implicit_resolvers = _without_timestamps(yaml.SafeDumper.yaml_implicit_resolvers)
+_FLAT = FlatReader(_Loader.yaml_implicit_resolvers)
 
 
 class FrontMatterError(ValueError):
@@ -58,6 +61,9 @@ def split(text: str) -> tuple[str, str, int]:
 
 def parse(text: str) -> Document:
     meta_text, body, body_line = split(text)
+    meta = _FLAT.read(meta_text)  # most front-matter, without the parser
+    if meta is not None:
+        return Document(meta, body, meta_text, body_line)
     if "*" in meta_text:  # cheap test first: scanning is slow, and aliases are rare
         _refuse_aliases(meta_text)
     try:
