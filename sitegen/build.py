@@ -262,10 +262,10 @@ def load_library(
     loaded: dict[str, LoadedFile] = {}
     articles: list[Article] = []
     files = list(article_paths(config.content_dir))
+    taken = found_stamps or {}
     if not known and len(files) >= PARALLEL_LOAD:  # a first build reads every file: on every core
-        found_files = forked_map(lambda path: _load(path, config, registry, None), files)
+        found_files = forked_map(lambda path: _load(path, config, registry, None, taken.get(path)), files)
     else:
-        taken = found_stamps or {}
         found_files = (_load(path, config, registry, known.get(path), taken.get(path)) for path in files)
     for path, found in zip(files, progress(found_files, "load", show_progress, total=len(files)), strict=True):
         loaded[path] = found

@@ -56,12 +56,13 @@ def load_article(path: Path, content_dir: Path, zone: ZoneInfo, registry: Regist
 
 def _read(path: Path) -> bytes:
     try:
-        size = path.stat().st_size
-        if size > MAX_ARTICLE_BYTES:
-            megabytes = f"{size / 1_000_000:.1f} MB"
-            limit = f"{MAX_ARTICLE_BYTES // 1_000_000} MB"
-            raise ProblemsError([Problem(path, f"the file is {megabytes}; an article may be at most {limit}")])
-        return path.read_bytes()
+        with open(path, "rb", buffering=0) as file:  # unbuffered: one read, and no asking if it is a terminal
+            size = os.fstat(file.fileno()).st_size
+            if size > MAX_ARTICLE_BYTES:
+                megabytes = f"{size / 1_000_000:.1f} MB"
+                limit = f"{MAX_ARTICLE_BYTES // 1_000_000} MB"
+                raise ProblemsError([Problem(path, f"the file is {megabytes}; an article may be at most {limit}")])
+            return file.read()
     except OSError as error:
         raise ProblemsError([Problem(path, f"cannot be read: {error.strerror or error}")]) from error
 
