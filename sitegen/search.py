@@ -30,11 +30,13 @@ AUTO_SHARD_LEAST = 1000  # articles per shard sized to the archive (see shard_si
 AUTO_BUNDLES = 24  # ...until it would have more bundles than this for the search page to load...
 AUTO_SHARD_MOST = 4000  # ...and at most this many, which bounds Pagefind's memory (about half a gigabyte)
 SCRATCH_ROOM = 1 << 30  # bytes free in memory for Pagefind to write bundles there: far more than two take
-# How Pagefind's memory allocator (jemalloc, built into its binary) should work, unless the user says otherwise:
-# in huge pages, and keeping what is freed for reuse rather than handing it back to the system. Pagefind runs
-# for seconds; with jemalloc's defaults over a fifth of its time went to the kernel, mostly faulting in fresh
-# pages, and with these an eighth. Its peak memory grows by a few percent.
+# How Pagefind's memory allocator (jemalloc, built into its binary) should work on a shard of up to
+# HUGE_PAGES_MOST article pages, unless the user says otherwise: in huge pages, keeping what is freed for reuse
+# rather than handing it back to the system. Over 1,000 pages, a fifth of Pagefind's time went to the kernel,
+# mostly faulting in fresh pages, and with these an eighth; its peak memory grows by a few percent. Over 4,000
+# pages, zeroing the huge pages cost more than the faults they spared.
 PAGEFIND_ALLOCATOR = ("_RJEM_MALLOC_CONF", "thp:always,dirty_decay_ms:-1,muzzy_decay_ms:-1")
+HUGE_PAGES_MOST = AUTO_SHARD_LEAST
 
 
 class SearchIndexError(Exception):
@@ -119,20 +121,20 @@ def shard_glob(shard: str) -> str:
 
 
 class SearchRun:
-    """Pagefind indexing the given shards' article pages, in the order given, in the background from the start,
-    as many at once as there are cores, each into a scratch folder. The build may go on meanwhile with pages
-    Pagefind does not read; finish() moves each bundle into the site as it is done. replacing: whether the site
-    has a bundle of any of these shards already."""
+    """Pagefind indexing the given shards' article pages (shard: how many), in the order given, in the
+    background from the start, as many at once as there are cores, each into a scratch folder. The build may go
+    on meanwhile with pages Pagefind does not read; finish() moves each bundle into the site as it is done.
+    replacing: whether the site has a bundle of any of these shards already."""
 
-    def __init__(self, site_dir: Path, shards: Iterable[str], replacing: bool) -> None:
-        shards = list(shards)  # begun in this order
+    def __init__(self, site_dir: Path, shards: dict[str, int], replacing: bool) -> None:
         scratch_parent = _scratch_parent(site_dir, replacing)
         self._scratch = tempfile.TemporaryDirectory(prefix=".sitegen-pagefind-", dir=scratch_parent)
         self._pool = ThreadPoolExecutor(max_workers=max(1, min(len(shards), available_cores())))
         scratch = Path(self._scratch.name)
         pins = CorePins(len(shards))
         self._running = {
-            self._pool.submit(_index, site_dir, shard, scratch / shard, pins): shard for shard in shards
+            self._pool.submit(_index, site_dir, shard, pages, scratch / shard, pins): shard
+            for shard, pages in shards.items()
         }  # fmt: skip
         # Pagefind is the longest part of a rebuild; what the build does meanwhile (the listing pages, the
         # cache) fits in the time Pagefind leaves a core idle. Up to a tenth off an edit's rebuild.
@@ -189,14 +191,14 @@ def _scratch_parent(site_dir: Path, replacing: bool) -> Path:
     return memory if roomy else site_dir.parent
 
 
-def pagefind_environment(environment: Mapping[str, str] = os.environ) -> dict[str, str]:
-    """The environment Pagefind runs in: the build's, with its allocator set as PAGEFIND_ALLOCATOR says if the
-    user has not set it."""
+def pagefind_environment(pages: int, environment: Mapping[str, str] = os.environ) -> dict[str, str]:
+    """The environment Pagefind runs in over so many pages: the build's, with its allocator set as
+    PAGEFIND_ALLOCATOR says where that pays and the user has not set it."""
     name, setting = PAGEFIND_ALLOCATOR
-    return {name: setting, **environment}
+    return {name: setting, **environment} if pages <= HUGE_PAGES_MOST else dict(environment)
 
 
-def _index(site_dir: Path, shard: str, bundle: Path, pins: CorePins) -> Path:
+def _index(site_dir: Path, shard: str, pages: int, bundle: Path, pins: CorePins) -> Path:
     # The binary itself: python -m pagefind_bin would start an interpreter only to exec it.
     executable = str(pagefind_bin.get_executable())
     command = [
@@ -206,7 +208,7 @@ def _index(site_dir: Path, shard: str, bundle: Path, pins: CorePins) -> Path:
         "--root-selector", "[data-pagefind-body]",
     ]  # fmt: skip
     with pins.pinned():
-        result = subprocess.run(command, capture_output=True, text=True, check=False, env=pagefind_environment())
+        result = subprocess.run(command, capture_output=True, text=True, check=False, env=pagefind_environment(pages))
     if result.returncode != 0:
         raise SearchIndexError(
             f"Pagefind failed on {shard} (exit {result.returncode}):\n{result.stdout}{result.stderr}"
