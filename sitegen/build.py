@@ -35,6 +35,7 @@ from .page_plan import PagePlan, PageRenderer, Rendered, plan_pages
 from .pages import ARTICLE_TEMPLATE
 from .problems import Problem, ProblemsError
 from .progress import progress
+from .readahead import read_ahead
 from .registry import load_registry
 from .render import environment
 from .routes import Routes, output_file
@@ -265,7 +266,9 @@ def load_library(
     articles: list[Article] = []
     files = list(article_paths(config.content_dir))
     taken = found_stamps or {}
+    waiting = lambda: None  # noqa: E731
     if not known and len(files) >= PARALLEL_LOAD:  # a first build reads every file: on every core
+        waiting = read_ahead(files)
         found_files = forked_map(lambda path: _load(path, config, registry, None, taken.get(path)), files)
     else:
         found_files = (_load(path, config, registry, known.get(path), taken.get(path)) for path in files)
@@ -278,6 +281,7 @@ def load_library(
             report.drafts += 1
         else:
             articles.append(found.article)
+    waiting()
     if cache is not None:
         cache.articles, cache.setting = loaded, setting
     report.articles = len(articles)
