@@ -150,10 +150,6 @@ def _publish(
     cache), then take its bundles in and swap the site in. Returns the encoded cache, to be saved."""
     with report.step("search" if search is not None else "write"):
         staging.take_settled_times(writer.written, changing=BUNDLE)
-        taken = writer.stamps
-        writer.take_stamps(
-            file for file in writer.touched if file not in taken and file != MANIFEST and not file.startswith(BUNDLE)
-        )
         encoded = cache.encode(config) if cache is not None else None
         if encoded is not None:
             encoded.write_articles()
@@ -233,7 +229,7 @@ def _gone(config: Config, inputs: Stamps) -> set[str]:
 def _outputs_after(config: Config, inputs: Stamps, writer: OutputWriter) -> Stamps:
     """What _inputs will find at the next build if nothing changes meanwhile, without statting the whole site
     again: the files read as they were when this build began, and the output with only its new files statted
-    (most of them while the build waited for Pagefind: see OutputWriter.take_stamps).
+    (taken as each was written, the search bundles' while the build waited for Pagefind).
     (A file edited during the build thus counts as changed at the next one.)"""
     out = str(config.output_dir)
     written = [f"{out}/{relative}" for relative in sorted(writer.files - {MANIFEST})]

@@ -27,7 +27,7 @@ from .config import Config
 from .model import Article
 from .page_groups import Shown
 from .problems import Problem
-from .writer import write_atomically
+from .writer import Stamp, write_atomically
 
 CACHE_DIR = ".sitegen-cache"
 CODE_DIR = Path(__file__).resolve().parent
@@ -157,12 +157,12 @@ def _encode(data: Any) -> bytes:
     return pickle.dumps((VERSION, data), protocol=pickle.HIGHEST_PROTOCOL)
 
 
-def stamp(path: Path | str) -> tuple[int, int]:
+def stamp(path: Path | str) -> Stamp:
     status = os.stat(path)
     return status.st_size, status.st_mtime_ns
 
 
-Stamps = dict[str, tuple[int, int]]  # path -> size, modification time
+Stamps = dict[str, Stamp]  # path -> size, modification time
 MISSING = (-1, -1)  # the stamp of a file that is not there
 
 
