@@ -41,6 +41,7 @@ class OutputWriter:
         self.touched: set[str] = set()  # files written anew or removed, the manifest among them
         self.stamps: dict[str, Stamp] = {}  # of files written anew, taken as written or by take_stamps
         self.changed = 0
+        self.written_in_order: list[str] = []  # the files written, in the manifest's order, once finished
 
     def claim(self, relatives: Iterable[str]) -> None:
         """Record in the manifest that these files are sitegen's, before writing any of them.
@@ -159,7 +160,8 @@ class OutputWriter:
     def finish(self) -> int:
         """Remove files of the previous build that this one did not write; record the manifest. Returns removed."""
         removed = self.remove_stale()
-        self._write_manifest(self.written)
+        self.written_in_order = sorted(self.written)
+        self._write_manifest(self.written_in_order)
         return removed
 
     @property
@@ -167,8 +169,8 @@ class OutputWriter:
         """Every file of the finished output, the manifest included."""
         return self.written | {MANIFEST}
 
-    def _write_manifest(self, relatives: set[str]) -> None:
-        manifest = "".join(f"{relative}\n" for relative in sorted(relatives))
+    def _write_manifest(self, relatives: Iterable[str]) -> None:
+        manifest = "".join(f"{relative}\n" for relative in sorted(relatives))  # at once where already in order
         write_atomically(self.out_dir / MANIFEST, manifest.encode("utf-8"))
         self.touched.add(MANIFEST)
 
