@@ -27,7 +27,7 @@ from .config import Config
 from .model import Article
 from .page_groups import Shown
 from .problems import Problem
-from .writer import Stamp, write_atomically
+from .writer import Stamp, stamp_of, write_atomically
 
 CACHE_DIR = ".sitegen-cache"
 CODE_DIR = Path(__file__).resolve().parent
@@ -158,8 +158,7 @@ def _encode(data: Any) -> bytes:
 
 
 def stamp(path: Path | str) -> Stamp:
-    status = os.stat(path)
-    return status.st_size, status.st_mtime_ns
+    return stamp_of(os.stat(path))
 
 
 Stamps = dict[str, Stamp]  # path -> size, modification time
@@ -175,8 +174,7 @@ def stamps(paths: list[str]) -> Stamps:
     found: Stamps = {}
     for path in paths:
         try:
-            status = os.stat(path)
-            found[path] = status.st_size, status.st_mtime_ns
+            found[path] = stamp_of(os.stat(path))
         except OSError:
             found[path] = MISSING
     return found

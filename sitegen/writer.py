@@ -22,7 +22,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 MANIFEST = ".sitegen-manifest"
-Stamp = tuple[int, int]  # a file's size and modification time, as build_cache.stamp takes it
+Stamp = tuple[int, int]  # a file's size and modification time, by which a build tells whether it changed
+
+
+def stamp_of(status: os.stat_result) -> Stamp:
+    return status.st_size, status.st_mtime_ns
 
 
 class OutputError(Exception):
@@ -126,7 +130,7 @@ class OutputWriter:
                 status = os.stat(os.path.join(root, relative))
             except OSError:
                 continue
-            self.stamps[relative] = (status.st_size, status.st_mtime_ns)
+            self.stamps[relative] = stamp_of(status)
 
     def copy_tree(self, source: Path, prefix: str) -> None:
         """Copy every file below source to prefix in the output, skipping unchanged ones."""
@@ -250,7 +254,7 @@ def _write_new(path: str, data: bytes) -> Stamp:
         status = os.fstat(handle)
     finally:
         os.close(handle)
-    return status.st_size, status.st_mtime_ns
+    return stamp_of(status)
 
 
 def _make_folder(folder: str) -> None:
@@ -297,7 +301,7 @@ def _files_below(source: Path, prefix: str) -> dict[str, FoundFile]:
             except OSError:
                 continue
             if stat.S_ISREG(status.st_mode):
-                files[at + name] = FoundFile(path, (status.st_size, status.st_mtime_ns))
+                files[at + name] = FoundFile(path, stamp_of(status))
     return files
 
 
