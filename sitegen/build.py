@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import dataclasses
 import gc
+import itertools
+import os
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -17,6 +19,9 @@ from .build_cache import (
     LastBuild,
     LoadedFile,
     Stamps,
+    articles_folder,
+    decode_folder,
+    encode_folder,
     fingerprint,
     load_last,
     registry_setting,
@@ -44,6 +49,7 @@ from .staging import Staging
 from .writer import MANIFEST, OutputWriter, read_manifest
 
 PARALLEL_LOAD = 1000  # articles to read before reading them on every core pays for the forking
+FOLDER_PART = 2000  # articles of one folder loaded in one go: a larger folder is shared among the cores
 
 
 @dataclass
@@ -272,7 +278,7 @@ def load_library(
     waiting = lambda: None  # noqa: E731
     if not known and len(files) >= PARALLEL_LOAD:  # a first build reads every file: on every core
         waiting = read_ahead(files)
-        found_files = forked_map(lambda path: _load(path, config, registry, None, taken.get(path)), files)
+        found_files = _load_by_folder(files, config, registry, taken, cache, setting)
     else:
         found_files = (_load(path, config, registry, known.get(path), taken.get(path)) for path in files)
     for path, found in zip(files, progress(found_files, "load", show_progress, total=len(files)), strict=True):
@@ -289,6 +295,37 @@ def load_library(
         cache.articles, cache.setting = loaded, setting
     report.articles = len(articles)
     return Library.of(articles, registry)
+
+
+def _load_by_folder(
+    files: list[str], config: Config, registry: Registry, taken: Stamps, cache: BuildCache | None, setting: str
+) -> Iterator[LoadedFile]:
+    """Every file loaded, in order, on every core: each process loads a content folder at a time (or a part of
+    a folder larger than FOLDER_PART), and writes a whole folder's cache file itself. The folder is encoded
+    once, both for that file and to hand it to the build, where the build would otherwise encode it again
+    later, while Pagefind needs the cores: at 100,000 articles, 405 MB. Taking in whole folders also takes the
+    build's process half the time that taking in the articles one by one did (2 s against 4 s there)."""
+    written_to = articles_folder(config) if cache is not None else None
+
+    def load_part(part: tuple[list[str], bool]) -> tuple[bytes, bool]:
+        paths, whole = part
+        loaded = {path: _load(path, config, registry, None, taken.get(path)) for path in paths}
+        return encode_folder(setting, loaded, written_to if whole else None)
+
+    for data, written in forked_map(load_part, list(_folder_parts(files)), 1):
+        group, loaded = decode_folder(data)
+        if written and cache is not None:
+            cache.loaded_folders[group] = loaded
+        yield from loaded.values()
+
+
+def _folder_parts(files: list[str]) -> Iterator[tuple[list[str], bool]]:
+    """The files (in folder order, as article_paths gives them) in runs of one folder's, each of at most
+    FOLDER_PART, and whether the run is its whole folder."""
+    for _, grouped in itertools.groupby(files, os.path.dirname):
+        folder = list(grouped)
+        for start in range(0, len(folder), FOLDER_PART):
+            yield folder[start : start + FOLDER_PART], len(folder) <= FOLDER_PART
 
 
 def _load(

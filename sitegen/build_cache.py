@@ -60,7 +60,7 @@ class BuildCache:
     related: list[list[int]] = field(default_factory=list)  # positions, by the position of each article
     shown: Shown | None = None  # what the pages showed (see page_groups.py)
 
-    # The article folders' entries as loaded, to tell which folders' files need writing again.
+    # The article folders' entries as loaded or written, to tell which folders' files need writing again.
     loaded_folders: dict[str, dict[str, LoadedFile]] = field(default_factory=dict, repr=False)
 
     @classmethod
@@ -123,6 +123,30 @@ class Encoded:
 
 def articles_folder(config: Config) -> Path:
     return cache_file(config, "articles").with_suffix("")
+
+
+def encode_folder(setting: str, loaded: dict[str, LoadedFile], written_to: Path | None) -> tuple[bytes, bool]:
+    """The cache file of one content folder's articles (all of loaded's files are in it), and whether it was
+    written into written_to (see articles_folder). A first build loads each folder in a process of its own
+    (see build.load_library), which encodes the folder once, both to write it and to hand it to the build.
+
+    The file is sent to the disk at once. Left to the system, 405 MB of them at 100,000 articles went to the
+    disk while the build wrote the site, and the rendering processes took 8 to 18 s more of kernel time."""
+    group = os.path.dirname(next(iter(loaded)))
+    data = _encode((setting, group, loaded))
+    if written_to is None:
+        return data, False
+    try:
+        write_atomically(_group_file(written_to, group), data, to_disk_now=True)
+    except OSError:  # left to BuildCache.save, which reports it
+        return data, False
+    return data, True
+
+
+def decode_folder(data: bytes) -> tuple[str, dict[str, LoadedFile]]:
+    """The content folder and its articles, from encode_folder's data."""
+    _, (_, group, loaded) = pickle.loads(data)
+    return group, loaded
 
 
 def _group_file(folder: Path, group: str) -> Path:

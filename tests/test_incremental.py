@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from sitegen import build as build_module
 from sitegen import render_pool
 from sitegen.build import build
-from sitegen.build_cache import BuildCache, articles_folder
+from sitegen.build_cache import BuildCache, Encoded, articles_folder, stamp
 from sitegen.config import Config, load_config
 
 from .conftest import FIXTURES, REPO, tree_files
@@ -137,3 +138,33 @@ def test_an_edit_writes_again_only_the_cache_of_its_articles_folder(tmp_path: Pa
     assert BuildCache.load(config).articles.keys() == {
         str(path) for path in (tmp_path / "site" / "content" / "articles").rglob("*.md")
     }
+
+
+@pytest.mark.parametrize(("folder_part", "left_to_the_save"), [(2000, 0), (1, 1)])
+def test_a_first_build_on_every_core_writes_each_folders_cache_as_it_loads_it(
+    folder_part: int, left_to_the_save: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Folders loaded whole are written by the processes that load them; one loaded in parts (2025/06 here),
+    by the build when it saves. Either way the next build finds every article in the cache."""
+    config = golden_site(tmp_path / "site", search=False)
+    monkeypatch.setenv("SITEGEN_JOBS", "2")
+    monkeypatch.setattr(build_module, "PARALLEL_LOAD", 1)
+    monkeypatch.setattr(build_module, "FOLDER_PART", folder_part)
+    left: list[int] = []
+    encode = BuildCache.encode
+
+    def counting_encode(cache: BuildCache, config: Config) -> Encoded:
+        encoded = encode(cache, config)
+        left.append(len(encoded.changed_folders))
+        return encoded
+
+    monkeypatch.setattr(BuildCache, "encode", counting_encode)
+    build(config)
+    assert left == [left_to_the_save]
+    cached = BuildCache.load(config).articles
+    assert cached.keys() == {str(path) for path in (tmp_path / "site" / "content" / "articles").rglob("*.md")}
+    assert all(loaded.article is not None and loaded.stamp == stamp(path) for path, loaded in cached.items())
+    edit(tmp_path / "site" / STORM, "\n\n", "\n\nA new first paragraph.\n\n")
+    build(config)
+    build(config.replace(output=str(tmp_path / "cold")), use_cache=False)
+    assert tree_files(config.output_dir) == tree_files(tmp_path / "cold")
