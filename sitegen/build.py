@@ -31,7 +31,7 @@ from .build_cache import (
 )  # fmt: skip
 from .config import Config
 from .content import article_paths, load_article
-from .cores import forked_map
+from .cores import available_cores, forked_map
 from .library import Library
 from .lock import site_lock
 from .model import Article, Registry
@@ -277,8 +277,9 @@ def load_library(
     taken = found_stamps or {}
     waiting = lambda: None  # noqa: E731
     if not known and len(files) >= PARALLEL_LOAD:  # a first build reads every file: on every core
-        waiting = read_ahead(files)
-        found_files = _load_by_folder(files, config, registry, taken, cache, setting)
+        parts = list(_folder_parts(files))
+        waiting = read_ahead(_reading_order(parts, available_cores()))
+        found_files = _load_by_folder(parts, config, registry, taken, cache, setting)
     else:
         found_files = (_load(path, config, registry, known.get(path), taken.get(path)) for path in files)
     for path, found in zip(files, progress(found_files, "load", show_progress, total=len(files)), strict=True):
@@ -298,34 +299,50 @@ def load_library(
 
 
 def _load_by_folder(
-    files: list[str], config: Config, registry: Registry, taken: Stamps, cache: BuildCache | None, setting: str
-) -> Iterator[LoadedFile]:
-    """Every file loaded, in order, on every core: each process loads a content folder at a time (or a part of
-    a folder larger than FOLDER_PART), and writes a whole folder's cache file itself. The folder is encoded
-    once, both for that file and to hand it to the build, where the build would otherwise encode it again
-    later, while Pagefind needs the cores: at 100,000 articles, 405 MB. Taking in whole folders also takes the
-    build's process half the time that taking in the articles one by one did (2 s against 4 s there)."""
+    parts: list[FolderPart], config: Config, registry: Registry, taken: Stamps, cache: BuildCache | None,
+    setting: str,
+) -> Iterator[LoadedFile]:  # fmt: skip
+    """Every file of the parts loaded, in order, on every core: each process loads a part at a time (a content
+    folder, or a part of one larger than FOLDER_PART), and writes a whole folder's cache file itself. The
+    folder is encoded once, both for that file and to hand it to the build, where the build would otherwise
+    encode it again later, while Pagefind needs the cores: at 100,000 articles, 405 MB. Taking in whole
+    folders also takes the build's process half the time that taking in the articles one by one did (2 s
+    against 4 s there)."""
     written_to = articles_folder(config) if cache is not None else None
 
-    def load_part(part: tuple[list[str], bool]) -> tuple[bytes, bool]:
+    def load_part(part: FolderPart) -> tuple[bytes, bool]:
         paths, whole = part
         loaded = {path: _load(path, config, registry, None, taken.get(path)) for path in paths}
         return encode_folder(setting, loaded, written_to if whole else None)
 
-    for data, written in forked_map(load_part, list(_folder_parts(files)), 1):
+    for data, written in forked_map(load_part, parts, 1):
         group, loaded = decode_folder(data)
         if written and cache is not None:
             cache.loaded_folders[group] = loaded
         yield from loaded.values()
 
 
-def _folder_parts(files: list[str]) -> Iterator[tuple[list[str], bool]]:
+FolderPart = tuple[list[str], bool]  # files of one folder, and whether they are all of its files
+
+
+def _folder_parts(files: list[str]) -> Iterator[FolderPart]:
     """The files (in folder order, as article_paths gives them) in runs of one folder's, each of at most
     FOLDER_PART, and whether the run is its whole folder."""
     for _, grouped in itertools.groupby(files, os.path.dirname):
         folder = list(grouped)
         for start in range(0, len(folder), FOLDER_PART):
             yield folder[start : start + FOLDER_PART], len(folder) <= FOLDER_PART
+
+
+def _reading_order(parts: list[FolderPart], jobs: int) -> list[str]:
+    """The parts' files in about the order the loading processes will ask for them: the next jobs parts side
+    by side. Read ahead one part after the other, the second process's first files were not read until the
+    first's part was: at 100,000 articles, with the files not in the system's cache, loading took 1.2 s more."""
+    order: list[str] = []
+    for start in range(0, len(parts), jobs):
+        side_by_side = itertools.zip_longest(*(files for files, _ in parts[start : start + jobs]))
+        order += [path for row in side_by_side for path in row if path is not None]
+    return order
 
 
 def _load(
