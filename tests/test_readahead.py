@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 
 from sitegen import readahead
-from sitegen.build import _reading_order
 from sitegen.readahead import _cached, read_ahead
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "RWF_NOWAIT"), reason="the system cannot tell what it holds")
@@ -52,9 +51,3 @@ def test_files_the_system_holds_are_not_read_again(tmp_path: Path, monkeypatch: 
     monkeypatch.setattr(readahead, "run_aside", refuse)
     read_ahead(paths)()
     read_ahead([])()
-
-
-def test_a_first_builds_files_are_read_ahead_in_the_order_its_processes_load_them() -> None:
-    parts = [(["2024/01/a", "2024/01/b", "2024/01/c"], True), (["2024/02/d"], True), (["2024/03/e"], True)]
-    assert _reading_order(parts, 2) == ["2024/01/a", "2024/02/d", "2024/01/b", "2024/01/c", "2024/03/e"]
-    assert _reading_order(parts, 1) == ["2024/01/a", "2024/01/b", "2024/01/c", "2024/02/d", "2024/03/e"]
