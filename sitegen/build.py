@@ -316,10 +316,10 @@ def _load_by_folder(
         return encode_folder(setting, loaded, written_to if whole else None)
 
     for data, written in forked_map(load_part, parts, 1):
-        group, loaded = decode_folder(data)
+        folder_file = decode_folder(data)
         if written and cache is not None:
-            cache.loaded_folders[group] = loaded
-        yield from loaded.values()
+            cache.loaded_folders[folder_file.folder] = folder_file.articles
+        yield from folder_file.articles.values()
 
 
 FolderPart = tuple[list[str], bool]  # files of one folder, and whether they are all of its files

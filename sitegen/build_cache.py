@@ -31,7 +31,7 @@ from .writer import Stamp, stamp_of, write_atomically
 
 CACHE_DIR = ".sitegen-cache"
 CODE_DIR = Path(__file__).resolve().parent
-VERSION = 4
+VERSION = 5
 
 
 @dataclass
@@ -40,6 +40,15 @@ class LoadedFile:
     article: Article | None
     problems: list[Problem]
     digest: bytes = b""  # of the article's fields (see page_keys.fields_digest)
+
+
+@dataclass(frozen=True)
+class FolderFile:
+    """One content folder's cache file: its files as loaded, right while the setting they were loaded in is."""
+
+    setting: str  # see BuildCache.setting
+    folder: str
+    articles: dict[str, LoadedFile]  # by path
 
 
 @dataclass(frozen=True)
@@ -69,10 +78,10 @@ class BuildCache:
         if not isinstance(found, cls):
             return cls()
         for path in sorted(articles_folder(config).glob("*.pickle")):
-            group = _read(path)
-            if isinstance(group, tuple) and len(group) == 3 and group[0] == found.setting:
-                found.loaded_folders[group[1]] = group[2]
-                found.articles.update(group[2])
+            folder_file = _read(path)
+            if isinstance(folder_file, FolderFile) and folder_file.setting == found.setting:
+                found.loaded_folders[folder_file.folder] = folder_file.articles
+                found.articles.update(folder_file.articles)
         return found
 
     def encode(self, config: Config) -> Encoded:
@@ -89,7 +98,7 @@ class BuildCache:
         for path, group in names.items():
             before, now = self.loaded_folders.get(group, {}), groups[group]
             if before.keys() != now.keys() or any(before[key] is not now[key] for key in now):
-                files.append((path, (self.setting, group, now)))
+                files.append((path, FolderFile(self.setting, group, now)))
         rest = _encode(dataclasses.replace(self, articles={}, loaded_folders={}))
         return Encoded(folder, set(names), files, rest)
 
@@ -107,7 +116,7 @@ class Encoded:
 
     folder: Path  # where the article folders' files are
     folder_files: set[Path]  # every one of them
-    changed_folders: list[tuple[Path, Any]]  # those to write again, and what to write
+    changed_folders: list[tuple[Path, FolderFile]]  # those to write again, and what to write
     rest: bytes  # everything else but the last build's fingerprint
 
     def write_articles(self) -> None:
@@ -117,8 +126,8 @@ class Encoded:
         for stale in set(self.folder.glob("*.pickle")) - self.folder_files:
             stale.unlink()
         while self.changed_folders:
-            path, articles = self.changed_folders.pop()
-            _write(path, articles)
+            path, folder_file = self.changed_folders.pop()
+            _write(path, folder_file)
 
 
 def articles_folder(config: Config) -> Path:
@@ -133,7 +142,7 @@ def encode_folder(setting: str, loaded: dict[str, LoadedFile], written_to: Path 
     The file is sent to the disk at once. Left to the system, 405 MB of them at 100,000 articles went to the
     disk while the build wrote the site, and the rendering processes took 8 to 18 s more of kernel time."""
     group = os.path.dirname(next(iter(loaded)))
-    data = _encode((setting, group, loaded))
+    data = _encode(FolderFile(setting, group, loaded))
     if written_to is None:
         return data, False
     try:
@@ -143,10 +152,10 @@ def encode_folder(setting: str, loaded: dict[str, LoadedFile], written_to: Path 
     return data, True
 
 
-def decode_folder(data: bytes) -> tuple[str, dict[str, LoadedFile]]:
-    """The content folder and its articles, from encode_folder's data."""
-    _, (_, group, loaded) = pickle.loads(data)
-    return group, loaded
+def decode_folder(data: bytes) -> FolderFile:
+    """encode_folder's data, as it was."""
+    _, folder_file = pickle.loads(data)
+    return folder_file
 
 
 def _group_file(folder: Path, group: str) -> Path:
