@@ -36,6 +36,10 @@ class Run:
 
 
 def measure(command: list[str], cwd: Path) -> Run:
+    """One run of command. What the last run wrote is first sent to the disk, untimed: left to the system, the
+    5 GB Hugo writes at 100,000 articles, or Pagefind's index after it, were still being written out while the
+    next tool ran, and that tool paid for it."""
+    os.sync()
     started = time.perf_counter()
     process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(process.pid, 0)
@@ -62,10 +66,12 @@ def prepare(count: int) -> tuple[Path, Path]:
 
 
 EDITS = 5  # rebuilds after an edit, of which the median is given
+COLD = "sitegen cold build, search included"
+PAGEFIND = "Pagefind over Hugo's pages"
 
 
-def bench(count: int, repeat: int = 1) -> dict[str, Run]:
-    """Each figure is the median of repeat runs (the edit rebuild's, of EDITS runs), sitegen's and the peers'
+def bench(count: int, repeat: int = 1) -> list[dict[str, Run]]:
+    """repeat rounds of runs (the edit rebuild's figure the median of EDITS runs), sitegen's and the peers'
     taken in turn, so that a slow spell of the machine falls on both."""
     corpus, hugo_site = prepare(count)
     sitegen = [str(BIN / "sitegen"), "build", "--root", str(corpus)]
@@ -75,7 +81,7 @@ def bench(count: int, repeat: int = 1) -> dict[str, Run]:
             set_aside(corpus / output)
         set_aside(hugo_site / "public")
         rounds.append({
-            "sitegen cold build, search included": measure(sitegen, corpus),
+            COLD: measure(sitegen, corpus),
             "sitegen rebuild, nothing changed": measure(sitegen, corpus),
             # The first rebuild after a cold build also makes the staging folder's mirror of public/ (see
             # sitegen/staging.py); the builds after it find the mirror there.
@@ -84,10 +90,14 @@ def bench(count: int, repeat: int = 1) -> dict[str, Run]:
                 [measure_edit(sitegen, corpus, f"edit {number}") for number in range(EDITS)]
             ),
             "Hugo": measure([str(BIN / "hugo"), "--quiet", "--source", str(hugo_site)], hugo_site),
-            "Pagefind over Hugo's pages": measure(
+            PAGEFIND: measure(
                 [sys.executable, "-m", "pagefind_bin", "--site", str(hugo_site / "public")], hugo_site
             ),
         })  # fmt: skip
+    return rounds
+
+
+def medians(rounds: list[dict[str, Run]]) -> dict[str, Run]:
     return {name: median([runs[name] for runs in rounds]) for name in rounds[0]}
 
 
@@ -157,12 +167,17 @@ def measure_edit(command: list[str], corpus: Path, which: str) -> Run:
         article.write_bytes(original)
 
 
-def report(count: int, runs: dict[str, Run]) -> str:
+def report(count: int, rounds: list[dict[str, Run]]) -> str:
+    """The median of each figure, then each round's cold build, Hugo and Pagefind, to show the spread."""
+    runs = medians(rounds)
     lines = [f"{count} articles", f"{'':52} {'wall s':>8} {'peak MB':>9}"]
     lines += [f"{name:52} {run.seconds:8.2f} {run.peak_mb:9.0f}" for name, run in runs.items()]
-    cold = runs["sitegen cold build, search included"].seconds
+    if len(rounds) > 1:
+        for name in (COLD, "Hugo", PAGEFIND):
+            lines.append(f"{name}, each round: " + ", ".join(f"{one[name].seconds:.2f}" for one in rounds))
+    cold = runs[COLD].seconds
     hugo = runs["Hugo"].seconds
-    pagefind = runs["Pagefind over Hugo's pages"].seconds
+    pagefind = runs[PAGEFIND].seconds
     lines.append(f"sitegen cold / Hugo:              {cold / hugo:.2f}")
     lines.append(f"sitegen cold / (Hugo + Pagefind): {cold / (hugo + pagefind):.2f}")
     return "\n".join(lines)
@@ -174,27 +189,29 @@ def main() -> None:
     parser.add_argument("--import", dest="importing", action="store_true", help="time sitegen import instead")
     parser.add_argument("--repeat", type=int, default=1, help="give the median of this many runs of each")
     args = parser.parse_args()
-    cold: dict[int, Run] = {}
+    medians_by_count: dict[int, dict[str, Run]] = {}
     clear_set_aside(wait=True)
     try:
         for count in args.counts:
             if args.importing:
                 print(import_report(count, bench_import(count)), flush=True)
             else:
-                runs = bench(count, args.repeat)
-                cold[count] = runs["sitegen cold build, search included"]
-                print(report(count, runs), flush=True)
+                rounds = bench(count, args.repeat)
+                medians_by_count[count] = medians(rounds)
+                print(report(count, rounds), flush=True)
     finally:
         clear_set_aside(wait=False)
-    if len(cold) > 1:
-        print(scaling(cold))
+    if len(medians_by_count) > 1:
+        print(scaling(medians_by_count))
 
 
-def scaling(cold: dict[int, Run]) -> str:
-    """How the cold build grows with the archive: time per 1,000 articles at each size (linear: all equal)."""
-    lines = ["sitegen cold build per 1,000 articles"]
-    for count, run in cold.items():
-        lines.append(f"{count:>8} articles {run.seconds / count * 1000:8.2f} s   peak {run.peak_mb:6.0f} MB")
+def scaling(medians_by_count: dict[int, dict[str, Run]]) -> str:
+    """How the cold build grows with the archive: time per 1,000 articles at each size (linear: all equal),
+    beside the peers' in the same run."""
+    lines = [f"per 1,000 articles  {'sitegen cold':>14} {'peak MB':>8} {'Hugo':>8} {'Pagefind':>9}"]
+    for count, runs in medians_by_count.items():
+        cold, hugo, pagefind = (runs[name].seconds / count * 1000 for name in (COLD, "Hugo", PAGEFIND))
+        lines.append(f"{count:>8} articles {cold:14.2f} {runs[COLD].peak_mb:8.0f} {hugo:8.2f} {pagefind:9.2f}")
     return "\n".join(lines)
 
 
