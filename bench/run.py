@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/run.py 2000 [20000 ...]
     .venv/bin/python bench/run.py --repeat 3 20000     # each figure the median of three runs
+    .venv/bin/python bench/run.py --repeat 5 20000 100000  # five rounds, each of both sizes, and the growth
     .venv/bin/python bench/run.py --import 2000      # import plain-text scrapes, then build them
 
 Each tool runs as its own process; its wall time and peak resident memory (of it and the processes it
@@ -13,6 +14,7 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import time
@@ -24,6 +26,7 @@ from hugo_content import HUGO_CONTENT, hugo_content
 
 BENCH = Path(__file__).resolve().parent
 WORK = BENCH / "work"
+LOGS = WORK / "logs"  # the cold builds' summaries, the time of each step in them
 SET_ASIDE = WORK / "set-aside"  # the last runs' output, deleted only when the timing is over (see set_aside)
 BIN = Path(sys.executable).parent
 FILESYSTEM_SETTLES = 6 * 60  # seconds: see clear_set_aside
@@ -35,18 +38,32 @@ class Run:
     peak_mb: float
 
 
-def measure(command: list[str], cwd: Path) -> Run:
-    """One run of command. What the last run wrote is first sent to the disk, untimed, so that no tool's time
-    includes writing out another's: at 100,000 articles, 350 to 400 MB of Pagefind's index over Hugo's pages
-    were still waiting to be written when the next round's cold build began."""
+def measure(command: list[str], cwd: Path, reads: Path, log: Path | None = None) -> Run:
+    """One run of command, which reads the files under reads; its output goes to log, if given.
+
+    Two things are done first, untimed, so that no tool's time depends on the tool before it. What the last
+    run wrote is sent to the disk: at 100,000 articles, 350 to 400 MB of Pagefind's index over Hugo's pages
+    were still waiting to be written when the next round's cold build began. And the files the tool reads are
+    read once, so that every tool starts with its input in memory: one run of Pagefind over Hugo's pages of
+    100,000 articles (11 GB at its peak) left a fifth of the article files out of the page cache."""
     os.sync()
+    read_all(reads)
     started = time.perf_counter()
-    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(process.pid, 0)
+    with open(log or os.devnull, "wb") as stdout:
+        process = subprocess.Popen(command, cwd=cwd, stdout=stdout, stderr=subprocess.PIPE)
+        _, status, usage = os.wait4(process.pid, 0)
     seconds = time.perf_counter() - started
     if os.waitstatus_to_exitcode(status) != 0:
         raise SystemExit(f"{' '.join(command)} failed:\n{process.stderr.read().decode() if process.stderr else ''}")
     return Run(seconds, usage.ru_maxrss / 1024)
+
+
+def read_all(folder: Path) -> None:
+    for directory, _, names in os.walk(folder):
+        for name in names:
+            with open(os.path.join(directory, name), "rb") as file:
+                while file.read(1 << 20):
+                    pass
 
 
 def prepare(count: int) -> tuple[Path, Path]:
@@ -71,31 +88,31 @@ HUGO = "Hugo"
 PAGEFIND = "Pagefind over Hugo's pages"
 
 
-def bench(count: int, repeat: int = 1) -> list[dict[str, Run]]:
-    """repeat rounds of runs (the edit rebuild's figure the median of EDITS runs), sitegen's and the peers'
-    taken in turn, so that a slow spell of the machine falls on both."""
-    corpus, hugo_site = prepare(count)
+def bench_round(count: int, corpus: Path, hugo_site: Path, number: int) -> dict[str, Run]:
+    """One round of runs at count articles (the edit rebuild's figure the median of EDITS runs), sitegen's and
+    the peers' taken in turn, so that a slow spell of the machine falls on both. The cold build's own summary,
+    with the time of each step, is kept in LOGS."""
+    content = corpus / "content"
     sitegen = [str(BIN / "sitegen"), "build", "--root", str(corpus)]
-    rounds: list[dict[str, Run]] = []
-    for _ in range(repeat):
-        for output in ("public", ".public.sitegen-new", ".sitegen-cache"):  # a cold build: none of its output
-            set_aside(corpus / output)
-        set_aside(hugo_site / "public")
-        rounds.append({
-            COLD: measure(sitegen, corpus),
-            "sitegen rebuild, nothing changed": measure(sitegen, corpus),
-            # The first rebuild after a cold build also makes the staging folder's mirror of public/ (see
-            # sitegen/staging.py); the builds after it find the mirror there.
-            "sitegen first rebuild, one article edited": measure_edit(sitegen, corpus, "first"),
-            f"sitegen rebuild, one article edited ({EDITS} runs)": median(
-                [measure_edit(sitegen, corpus, f"edit {number}") for number in range(EDITS)]
-            ),
-            HUGO: measure([str(BIN / "hugo"), "--quiet", "--source", str(hugo_site)], hugo_site),
-            PAGEFIND: measure(
-                [sys.executable, "-m", "pagefind_bin", "--site", str(hugo_site / "public")], hugo_site
-            ),
-        })  # fmt: skip
-    return rounds
+    for output in ("public", ".public.sitegen-new", ".sitegen-cache"):  # a cold build: none of its output
+        set_aside(corpus / output)
+    set_aside(hugo_site / "public")
+    LOGS.mkdir(exist_ok=True)
+    return {
+        COLD: measure(sitegen, corpus, content, LOGS / f"cold-{count}-round-{number + 1}.txt"),
+        "sitegen rebuild, nothing changed": measure(sitegen, corpus, content),
+        # The first rebuild after a cold build also makes the staging folder's mirror of public/ (see
+        # sitegen/staging.py); the builds after it find the mirror there.
+        "sitegen first rebuild, one article edited": measure_edit(sitegen, corpus, "first"),
+        f"sitegen rebuild, one article edited ({EDITS} runs)": median(
+            [measure_edit(sitegen, corpus, f"edit {edit}") for edit in range(EDITS)]
+        ),
+        HUGO: measure([str(BIN / "hugo"), "--quiet", "--source", str(hugo_site)], hugo_site, hugo_site / "content"),
+        PAGEFIND: measure(
+            [sys.executable, "-m", "pagefind_bin", "--site", str(hugo_site / "public")], hugo_site,
+            hugo_site / "public",
+        ),
+    }  # fmt: skip
 
 
 def medians(rounds: list[dict[str, Run]]) -> dict[str, Run]:
@@ -145,9 +162,9 @@ def bench_import(count: int) -> dict[str, Run]:
     sitegen = str(BIN / "sitegen")
     importing = [sitegen, "import", "scrapes", "--root", str(site), "--now", "2026-11-24"]
     return {
-        "sitegen import, new archive": measure(importing, site),
-        "sitegen import again, nothing changed": measure(importing, site),
-        "sitegen build of the import": measure([sitegen, "build", "--root", str(site)], site),
+        "sitegen import, new archive": measure(importing, site, site / "scrapes"),
+        "sitegen import again, nothing changed": measure(importing, site, site / "scrapes"),
+        "sitegen build of the import": measure([sitegen, "build", "--root", str(site)], site, site / "content"),
     }
 
 
@@ -163,7 +180,7 @@ def measure_edit(command: list[str], corpus: Path, which: str) -> Run:
     original = article.read_bytes()
     article.write_bytes(original + f"\nA {which} paragraph added for the benchmark.\n".encode())
     try:
-        return measure(command, corpus)
+        return measure(command, corpus, corpus / "content")
     finally:
         article.write_bytes(original)
 
@@ -190,29 +207,54 @@ def main() -> None:
     parser.add_argument("--import", dest="importing", action="store_true", help="time sitegen import instead")
     parser.add_argument("--repeat", type=int, default=1, help="give the median of this many runs of each")
     args = parser.parse_args()
-    medians_by_count: dict[int, dict[str, Run]] = {}
     clear_set_aside(wait=True)
     try:
-        for count in args.counts:
-            if args.importing:
+        if args.importing:
+            for count in args.counts:
                 print(import_report(count, bench_import(count)), flush=True)
-            else:
-                rounds = bench(count, args.repeat)
-                medians_by_count[count] = medians(rounds)
-                print(report(count, rounds), flush=True)
+        else:
+            rounds = run_rounds(args.counts, args.repeat)
+            for count, its_rounds in rounds.items():
+                print(report(count, its_rounds), flush=True)
+            if len(rounds) > 1:
+                print(scaling(rounds))
     finally:
         clear_set_aside(wait=False)
-    if len(medians_by_count) > 1:
-        print(scaling(medians_by_count))
 
 
-def scaling(medians_by_count: dict[int, dict[str, Run]]) -> str:
-    """How the cold build grows with the archive: time per 1,000 articles at each size (linear: all equal),
-    beside the peers' in the same run."""
+def run_rounds(counts: list[int], repeat: int) -> dict[int, list[dict[str, Run]]]:
+    """repeat rounds, each going through every size in turn: a slow spell of the machine then falls on one
+    round of every size, not on all the rounds of one size, and each round's growth is a ratio of runs made
+    minutes apart."""
+    sites = {count: prepare(count) for count in counts}
+    rounds: dict[int, list[dict[str, Run]]] = {count: [] for count in counts}
+    for number in range(repeat):
+        for count in counts:
+            rounds[count].append(bench_round(count, *sites[count], number))
+            cold = rounds[count][-1][COLD].seconds
+            print(f"(round {number + 1} of {repeat}, {count} articles: cold build {cold:.2f} s)", flush=True)
+    return rounds
+
+
+def scaling(rounds: dict[int, list[dict[str, Run]]]) -> str:
+    """How the cold build grows with the archive, beside the peers in the same run: the medians' time per
+    1,000 articles at each size (linear: all equal), then, for each larger size, each round's time per article
+    there over its time per article at the smallest size (linear: 1.00) and the median of those."""
     lines = [f"per 1,000 articles  {'sitegen cold':>14} {'peak MB':>8} {'Hugo':>8} {'Pagefind':>9}"]
-    for count, runs in medians_by_count.items():
+    for count, its_rounds in rounds.items():
+        runs = medians(its_rounds)
         cold, hugo, pagefind = (runs[name].seconds / count * 1000 for name in (COLD, HUGO, PAGEFIND))
         lines.append(f"{count:>8} articles {cold:14.2f} {runs[COLD].peak_mb:8.0f} {hugo:8.2f} {pagefind:9.2f}")
+    smallest, *larger = rounds
+    for count in larger:
+        lines.append(f"growth from {smallest} to {count} articles, each round (1.00 = linear), then the median:")
+        for name in (COLD, HUGO, PAGEFIND):
+            growths = [
+                (big[name].seconds / count) / (small[name].seconds / smallest)
+                for small, big in zip(rounds[smallest], rounds[count], strict=True)
+            ]
+            each = ", ".join(f"{growth:.2f}" for growth in growths)
+            lines.append(f"  {name}: {each}; median {statistics.median(growths):.2f}")
     return "\n".join(lines)
 
 
