@@ -86,6 +86,7 @@ EDITS = 5  # rebuilds after an edit, of which the median is given
 COLD = "sitegen cold build, search included"
 HUGO = "Hugo"
 PAGEFIND = "Pagefind over Hugo's pages"
+COMPARED = (COLD, HUGO, PAGEFIND)  # the figures shown round by round and per 1,000 articles
 
 
 def bench_round(count: int, corpus: Path, hugo_site: Path, number: int) -> dict[str, Run]:
@@ -191,7 +192,7 @@ def report(count: int, rounds: list[dict[str, Run]]) -> str:
     lines = [f"{count} articles", f"{'':52} {'wall s':>8} {'peak MB':>9}"]
     lines += [f"{name:52} {run.seconds:8.2f} {run.peak_mb:9.0f}" for name, run in runs.items()]
     if len(rounds) > 1:
-        for name in (COLD, HUGO, PAGEFIND):
+        for name in COMPARED:
             lines.append(f"{name}, each round: " + ", ".join(f"{one[name].seconds:.2f}" for one in rounds))
     cold = runs[COLD].seconds
     hugo = runs[HUGO].seconds
@@ -243,12 +244,12 @@ def scaling(rounds: dict[int, list[dict[str, Run]]]) -> str:
     lines = [f"per 1,000 articles  {'sitegen cold':>14} {'peak MB':>8} {'Hugo':>8} {'Pagefind':>9}"]
     for count, its_rounds in rounds.items():
         runs = medians(its_rounds)
-        cold, hugo, pagefind = (runs[name].seconds / count * 1000 for name in (COLD, HUGO, PAGEFIND))
+        cold, hugo, pagefind = (runs[name].seconds / count * 1000 for name in COMPARED)
         lines.append(f"{count:>8} articles {cold:14.2f} {runs[COLD].peak_mb:8.0f} {hugo:8.2f} {pagefind:9.2f}")
     smallest, *larger = rounds
     for count in larger:
         lines.append(f"growth from {smallest} to {count} articles, each round (1.00 = linear), then the median:")
-        for name in (COLD, HUGO, PAGEFIND):
+        for name in COMPARED:
             growths = [
                 (big[name].seconds / count) / (small[name].seconds / smallest)
                 for small, big in zip(rounds[smallest], rounds[count], strict=True)
