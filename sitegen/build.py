@@ -212,9 +212,7 @@ def _start_search(
     kept = {shard for shard in set(shards) - stale if writer.keep_folder(shard_bundle(shard))}
     indexed_again = set(shards) - kept
     replacing = any(writer.previous_below(shard_bundle(shard)) for shard in indexed_again)
-    return SearchRun(
-        writer.out_dir, {shard: len(shards[shard]) for shard in largest_first(shards, indexed_again)}, replacing
-    )
+    return SearchRun(writer.out_dir, largest_first(shards, indexed_again), replacing)
 
 
 def _inputs(config: Config) -> Stamps:

@@ -21,6 +21,7 @@ from pathlib import Path
 import pagefind_bin
 
 from .cores import CorePins, available_cores, step_back
+from .huge_pages import start
 from .pagefind_bundle import canonicalise
 from .routes import article_files_glob
 from .writer import OutputWriter
@@ -30,13 +31,15 @@ AUTO_SHARD_LEAST = 1000  # articles per shard sized to the archive (see shard_si
 AUTO_BUNDLES = 24  # ...until it would have more bundles than this for the search page to load...
 AUTO_SHARD_MOST = 4000  # ...and at most this many, which bounds Pagefind's memory (about half a gigabyte)
 SCRATCH_ROOM = 1 << 30  # bytes free in memory for Pagefind to write bundles there: far more than two take
-# How Pagefind's memory allocator (jemalloc, built into its binary) should work on a shard of up to
-# HUGE_PAGES_MOST article pages, unless the user says otherwise: in huge pages, keeping what is freed for reuse
-# rather than handing it back to the system. Over 1,000 pages, a fifth of Pagefind's time went to the kernel,
-# mostly faulting in fresh pages, and with these an eighth; its peak memory grows by a few percent. Over 4,000
-# pages, zeroing the huge pages cost more than the faults they spared.
+# How Pagefind's memory allocator (jemalloc, built into its binary) should work, unless the user says otherwise:
+# zeroing itself the memory Pagefind asks to have zeroed, and keeping what is freed for reuse. Left as it is,
+# jemalloc hands such memory back to the system to have it zeroed, and Pagefind faults it in again: over a shard
+# of 3,500 pages, 67 faults per page, against 27 with this setting. jemalloc zeroes memory itself only when told
+# to use huge pages (thp:always), but over such a shard the kernel zeroing huge pages for Pagefind's growing index
+# took a fifth of its time; so Pagefind runs with the system's huge pages turned off (see huge_pages.py). Two
+# shards side by side, a core each, then took 0.93 of the time they took without the setting at 1,000 pages
+# each, and 0.91 at 3,500, where with huge pages they took 0.99 and 1.13 of that.
 PAGEFIND_ALLOCATOR = ("_RJEM_MALLOC_CONF", "thp:always,dirty_decay_ms:-1,muzzy_decay_ms:-1")
-HUGE_PAGES_MOST = AUTO_SHARD_LEAST
 
 
 class SearchIndexError(Exception):
@@ -121,21 +124,18 @@ def shard_glob(shard: str) -> str:
 
 
 class SearchRun:
-    """Pagefind indexing the given shards' article pages (shard: how many), in the order given, in the
-    background from the start, as many at once as there are cores, each into a scratch folder. The build may go
-    on meanwhile with pages Pagefind does not read; finish() moves each bundle into the site as it is done.
+    """Pagefind indexing the given shards' article pages, in the order given, in the background from the start,
+    as many at once as there are cores, each into a scratch folder. The build may go on meanwhile with pages
+    Pagefind does not read; finish() moves each bundle into the site as it is done.
     replacing: whether the site has a bundle of any of these shards already."""
 
-    def __init__(self, site_dir: Path, shards: dict[str, int], replacing: bool) -> None:
+    def __init__(self, site_dir: Path, shards: list[str], replacing: bool) -> None:
         scratch_parent = _scratch_parent(site_dir, replacing)
         self._scratch = tempfile.TemporaryDirectory(prefix=".sitegen-pagefind-", dir=scratch_parent)
         self._pool = ThreadPoolExecutor(max_workers=max(1, min(len(shards), available_cores())))
         scratch = Path(self._scratch.name)
         pins = CorePins(len(shards))
-        self._running = {
-            self._pool.submit(_index, site_dir, shard, pages, scratch / shard, pins): shard
-            for shard, pages in shards.items()
-        }  # fmt: skip
+        self._running = {self._pool.submit(_index, site_dir, shard, scratch / shard, pins): shard for shard in shards}
         # Pagefind is the longest part of a rebuild; what the build does meanwhile (the listing pages, the
         # cache) fits in the time Pagefind leaves a core idle. Up to a tenth off an edit's rebuild.
         self._restore_priority = step_back()
@@ -191,14 +191,20 @@ def _scratch_parent(site_dir: Path, replacing: bool) -> Path:
     return memory if roomy else site_dir.parent
 
 
-def pagefind_environment(pages: int, environment: Mapping[str, str] = os.environ) -> dict[str, str]:
-    """The environment Pagefind runs in over so many pages: the build's, with its allocator set as
-    PAGEFIND_ALLOCATOR says where that pays and the user has not set it."""
+def pagefind_environment(environment: Mapping[str, str] = os.environ) -> dict[str, str]:
+    """The environment Pagefind runs in: the build's, with the allocator set as PAGEFIND_ALLOCATOR says unless
+    the user has set it."""
     name, setting = PAGEFIND_ALLOCATOR
-    return {name: setting, **environment} if pages <= HUGE_PAGES_MOST else dict(environment)
+    return {name: setting, **environment}
 
 
-def _index(site_dir: Path, shard: str, pages: int, bundle: Path, pins: CorePins) -> Path:
+def pagefind_huge_pages(environment: Mapping[str, str] = os.environ) -> bool:
+    """Whether Pagefind runs with the system's huge pages: only where the user has set its allocator, whose
+    setting was then not chosen with them turned off."""
+    return PAGEFIND_ALLOCATOR[0] in environment
+
+
+def _index(site_dir: Path, shard: str, bundle: Path, pins: CorePins) -> Path:
     # The binary itself: python -m pagefind_bin would start an interpreter only to exec it.
     executable = str(pagefind_bin.get_executable())
     command = [
@@ -208,10 +214,12 @@ def _index(site_dir: Path, shard: str, pages: int, bundle: Path, pins: CorePins)
         "--root-selector", "[data-pagefind-body]",
     ]  # fmt: skip
     with pins.pinned():
-        result = subprocess.run(command, capture_output=True, text=True, check=False, env=pagefind_environment(pages))
-    if result.returncode != 0:
-        raise SearchIndexError(
-            f"Pagefind failed on {shard} (exit {result.returncode}):\n{result.stdout}{result.stderr}"
-        )
+        pagefind = start(
+            command, pagefind_huge_pages(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+            env=pagefind_environment(),
+        )  # fmt: skip
+        stdout, stderr = pagefind.communicate()
+    if pagefind.returncode != 0:
+        raise SearchIndexError(f"Pagefind failed on {shard} (exit {pagefind.returncode}):\n{stdout}{stderr}")
     canonicalise(bundle)
     return bundle

@@ -159,11 +159,12 @@ def test_a_failing_pagefind_leaves_the_site_as_it_was_and_the_next_build_makes_i
     assert tree_files(config.output_dir) == tree_files(cold.output_dir)
 
 
-def test_pagefind_runs_with_the_allocator_setting_on_small_shards_unless_the_user_chose_one() -> None:
+def test_pagefind_runs_with_the_allocator_setting_and_no_huge_pages_unless_the_user_chose_a_setting() -> None:
     name, setting = search.PAGEFIND_ALLOCATOR
-    assert search.pagefind_environment(1000, {"HOME": "/home/a"}) == {name: setting, "HOME": "/home/a"}
-    assert search.pagefind_environment(1000, {name: "narenas:1"})[name] == "narenas:1"
-    assert search.pagefind_environment(1001, {"HOME": "/home/a"}) == {"HOME": "/home/a"}
+    assert search.pagefind_environment({"HOME": "/home/a"}) == {name: setting, "HOME": "/home/a"}
+    assert not search.pagefind_huge_pages({"HOME": "/home/a"})
+    assert search.pagefind_environment({name: "narenas:1"})[name] == "narenas:1"
+    assert search.pagefind_huge_pages({name: "narenas:1"})
 
 
 def test_pagefinds_allocator_takes_the_setting_without_complaint(tmp_path: Path) -> None:
