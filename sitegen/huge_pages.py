@@ -3,13 +3,15 @@
 Linux keeps that choice per process (prctl's PR_SET_THP_DISABLE), and a program started by exec takes it from
 the process that starts it. So it is set on this process only while such a program starts, and put back at
 once; every start goes through one lock, so that a program started from another thread meanwhile does not take
-it by mistake. Elsewhere than on Linux, programs start as they would anyway.
+it by mistake. (A process forked meanwhile, such as a rendering process, does take it: Python asks for no huge
+pages.) Elsewhere than on Linux, programs start as they would anyway.
 """
 
 from __future__ import annotations
 
 import contextlib
 import ctypes
+import functools
 import subprocess
 import sys
 import threading
@@ -44,6 +46,7 @@ def _huge_pages_off() -> Iterator[None]:
         prctl(PR_SET_THP_DISABLE, 0, 0, 0, 0)
 
 
+@functools.cache  # looked up once, not at every start
 def _prctl() -> Any:
     if not sys.platform.startswith("linux"):
         return None
