@@ -52,7 +52,7 @@ def measure(command: list[str], cwd: Path, reads: Path, log: Path | None = None)
     system has written its output out: after 30 s, or once a tenth of the memory is waiting, it writes it out
     meanwhile, so a long run pays for its writing within its own time and a short one does not. Sitegen's
     cold build of 20,000 articles ended with all of its 0.7 GB still to write, the 100,000-article one
-    with 0.45 of its 3 GB, so the time until the process ends grows faster than the work does."""
+    with 0.45 GB of its 3 GB, so the time until the process ends grows faster than the work does."""
     os.sync()
     read_all(reads)
     started = time.perf_counter()
@@ -159,7 +159,7 @@ def clear_set_aside(wait: bool) -> None:
 def median(runs: list[Run]) -> Run:
     """The median times (the lower of the two middle ones for an even count), with the largest peak."""
     middle = (len(runs) - 1) // 2
-    seconds, on_disk = (sorted(getattr(run, figure) for run in runs)[middle] for figure in ("seconds", "on_disk"))
+    seconds, on_disk = (sorted(getattr(run, figure) for run in runs)[middle] for figure in FIGURES)
     return Run(seconds, max(run.peak_mb for run in runs), on_disk)
 
 
@@ -205,14 +205,14 @@ def report(count: int, rounds: list[dict[str, Run]]) -> str:
         for name in COMPARED:
             walls, on_disk = (", ".join(f"{getattr(one[name], figure):.2f}" for one in rounds) for figure in FIGURES)
             lines.append(f"{name}, each round: {walls}; on disk: {on_disk}")
-    cold, hugo, pagefind = (runs[name] for name in COMPARED)
-    to_hugo, to_both = (
-        ", ".join(f"{getattr(cold, figure) / sum(getattr(peer, figure) for peer in peers):.2f} {label}"
-        for figure, label in FIGURES.items())
-        for peers in ((hugo,), (hugo, pagefind))
-    )  # fmt: skip
-    lines.append(f"sitegen cold / Hugo:              {to_hugo}")
-    lines.append(f"sitegen cold / (Hugo + Pagefind): {to_both}")
+
+    def to(peers: tuple[str, ...]) -> str:
+        """The cold build's time over the peers' together, each way it is timed."""
+        ratios = (getattr(runs[COLD], f) / sum(getattr(runs[peer], f) for peer in peers) for f in FIGURES)
+        return ", ".join(f"{ratio:.2f} {label}" for ratio, label in zip(ratios, FIGURES.values(), strict=True))
+
+    lines.append(f"sitegen cold / Hugo:              {to((HUGO,))}")
+    lines.append(f"sitegen cold / (Hugo + Pagefind): {to((HUGO, PAGEFIND))}")
     return "\n".join(lines)
 
 
@@ -259,10 +259,9 @@ def scaling(rounds: dict[int, list[dict[str, Run]]]) -> str:
     lines = [f"per 1,000 articles  {'sitegen cold':>14} {'peak MB':>8} {'Hugo':>12} {'Pagefind':>12}  (wall; on disk)"]
     for count, its_rounds in rounds.items():
         runs = medians(its_rounds)
-        per_1000 = [
+        cold, hugo, pagefind = (
             "; ".join(f"{getattr(runs[name], figure) / count * 1000:.2f}" for figure in FIGURES) for name in COMPARED
-        ]
-        cold, hugo, pagefind = per_1000
+        )
         lines.append(f"{count:>8} articles {cold:>14} {runs[COLD].peak_mb:8.0f} {hugo:>12} {pagefind:>12}")
     smallest, *larger = rounds
     for count in larger:
