@@ -12,7 +12,14 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .build_cache import (
+from sitegen.config import Config
+from sitegen.content.articles import article_paths, load_article
+from sitegen.content.library import Library
+from sitegen.content.model import Article, Registry
+from sitegen.content.registry import load_registry
+from sitegen.incremental.keys import fields_digest, site_key
+from sitegen.incremental.plan import PagePlan, PageRenderer, Rendered, plan_pages
+from sitegen.incremental.state import (
     MISSING,
     BuildCache,
     Encoded,
@@ -29,24 +36,17 @@ from .build_cache import (
     stamps,
     tree_files,
 )  # fmt: skip
-from .config import Config
-from .content import article_paths, load_article
-from .cores import available_cores, forked_map
-from .library import Library
-from .lock import site_lock
-from .model import Article, Registry
-from .page_keys import fields_digest, site_key
-from .page_plan import PagePlan, PageRenderer, Rendered, plan_pages
-from .pages import ARTICLE_TEMPLATE
-from .problems import Problem, ProblemsError
-from .progress import progress
-from .readahead import read_ahead
-from .registry import load_registry
-from .render import environment
-from .routes import Routes, output_file
-from .search import BUNDLE, SearchRun, largest_first, plan_shards, shard_bundle, shard_size
-from .staging import Staging
-from .writer import MANIFEST, OutputWriter, read_manifest
+from sitegen.output.lock import site_lock
+from sitegen.output.staging import Staging
+from sitegen.output.writer import MANIFEST, OutputWriter, read_manifest
+from sitegen.parallel import available_cores, forked_map
+from sitegen.problems import Problem, ProblemsError
+from sitegen.progress import progress
+from sitegen.readahead import read_ahead
+from sitegen.render.templates import environment
+from sitegen.search.pagefind import BUNDLE, SearchRun, largest_first, plan_shards, shard_bundle, shard_size
+from sitegen.site.pages import ARTICLE_TEMPLATE
+from sitegen.site.routes import Routes, output_file
 
 PARALLEL_LOAD = 1000  # articles to read before reading them on every core pays for the forking
 FOLDER_PART = 2000  # articles of one folder loaded in one go: a larger folder is shared among the cores

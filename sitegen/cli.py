@@ -16,13 +16,13 @@ from functools import partial
 from pathlib import Path
 from typing import NoReturn
 
-from .build import BuildReport, build, load_library, summary
-from .config import Config, ConfigError, load_config
-from .content import ARTICLES_DIR
-from .formats import FORMATS
-from .render import TemplateProblem
-from .search import SearchIndexError
-from .writer import OutputError
+from sitegen.build import BuildReport, build, load_library, summary
+from sitegen.config import Config, ConfigError, load_config
+from sitegen.content.articles import ARTICLES_DIR
+from sitegen.importing.formats import FORMATS
+from sitegen.output.writer import OutputError
+from sitegen.render.templates import TemplateProblem
+from sitegen.search.pagefind import SearchIndexError
 
 EXIT_OK, EXIT_CONTENT_ERRORS, EXIT_USAGE = 0, 1, 2
 PROFILE = Path(".sitegen-cache", "profile.prof")
@@ -126,7 +126,7 @@ def _moment(value: str) -> datetime:
 
 
 def run_import(config: Config, args: argparse.Namespace) -> int:
-    from .importing import ImportOptions, import_sources, refresh_articles, show_report
+    from sitegen.importing.importer import ImportOptions, import_sources, refresh_articles, show_report
 
     if not args.sources and not args.refresh:
         raise ConfigError("give the raw files or folders to import (SRC), or --refresh")
@@ -153,7 +153,7 @@ def run_import(config: Config, args: argparse.Namespace) -> int:
 
 
 def run_people(config: Config, accepted: list[str] | None) -> int:
-    from .people import accept, survey
+    from sitegen.commands.people import accept, survey
 
     report = BuildReport()
     lines, merges = survey(load_library(config, report))
@@ -171,7 +171,7 @@ def run_people(config: Config, accepted: list[str] | None) -> int:
 
 
 def run_check(config: Config, as_json: bool, build_first: bool) -> int:
-    from .check import check
+    from sitegen.commands.check import check
 
     problems = check(config, build_first)
     errors = [problem for problem in problems if not problem.warning]
@@ -188,7 +188,7 @@ def run_check(config: Config, as_json: bool, build_first: bool) -> int:
 
 
 def run_new(config: Config, title: str, authors: list[str], category: str | None) -> int:
-    from .new import new_article
+    from sitegen.commands.new import new_article
 
     path = new_article(config, title, authors, category)
     print(f"Wrote {path}")
@@ -198,7 +198,7 @@ def run_new(config: Config, title: str, authors: list[str], category: str | None
 def run_build(config: Config, profile: bool = False) -> int:
     run = partial(build, config, show_progress=sys.stderr.isatty())
     if profile:
-        from .profiling import profiled
+        from sitegen.commands.profile import profiled
 
         run = partial(profiled, run, config.root / PROFILE)
     report = run()
@@ -211,9 +211,9 @@ def run_build(config: Config, profile: bool = False) -> int:
 
 
 def run_serve(config: Config, args: argparse.Namespace) -> int:
-    from .livereload import SiteState
-    from .serve import make_server
-    from .watch import Rebuilder, watch_and_rebuild
+    from sitegen.serve.livereload import SiteState
+    from sitegen.serve.server import make_server
+    from sitegen.serve.watch import Rebuilder, watch_and_rebuild
 
     state = SiteState()
     rebuilder = Rebuilder(lambda: _config(args), state, say=lambda line: print(line, file=sys.stderr, flush=True))

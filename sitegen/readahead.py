@@ -12,7 +12,7 @@ import os
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 
-from .cores import run_aside
+from sitegen.parallel import run_aside
 
 READERS = 32  # files asked for at once
 SAMPLES = 16  # files looked at to tell whether the system holds them already

@@ -11,8 +11,8 @@ import pytest
 
 from sitegen.build import _reading_order, build
 from sitegen.cli import main
+from sitegen.commands.linkcheck import broken_links
 from sitegen.config import Config
-from sitegen.linkcheck import broken_links
 
 from .conftest import REPO, BuiltSite, sample_config, tree_files, write_article
 
@@ -153,7 +153,7 @@ def test_profile_says_where_the_build_spent_its_time(site: Config, capsys: pytes
     assert "Profile written to" in capsys.readouterr().out
     summary = (site.root / ".sitegen-cache" / "profile.txt").read_text(encoding="utf-8")
     assert "Functions by cumulative time" in summary
-    assert "(render)" in summary and "render.py:" in summary  # rendering ran in the profiled process
+    assert "(render)" in summary and "templates.py:" in summary  # rendering ran in the profiled process
     assert pstats.Stats(str(site.root / ".sitegen-cache" / "profile.prof")).total_calls > 0
 
 

@@ -12,7 +12,7 @@ import pytest
 
 from sitegen.build import build
 from sitegen.config import load_config
-from sitegen.writer import MANIFEST
+from sitegen.output.writer import MANIFEST
 
 from .conftest import FIXTURES, REPO, replace_tree, tree_files
 

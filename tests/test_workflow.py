@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 import yaml
 
-from sitegen.linkcheck import broken_links
+from sitegen.commands.linkcheck import broken_links
 
 from .conftest import REPO
 

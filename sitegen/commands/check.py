@@ -1,0 +1,134 @@
+"""`sitegen check`: the content, then the built site, checked as a host and a reader will meet them."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ElementTree
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from datetime import datetime
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from slugify import slugify
+
+from sitegen.build import BuildReport, build, load_library
+from sitegen.commands.linkcheck import orphan_pages, site_links
+from sitegen.config import Config
+from sitegen.content.library import Library
+from sitegen.problems import Problem
+from sitegen.site.routes import Routes
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+_RFC3339 = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$")
+
+
+def check(config: Config, build_first: bool = True) -> list[Problem]:
+    """Every problem found: content first, then (after building, unless asked not to) the built site."""
+    report = BuildReport()
+    library = load_library(config, report)
+    content = config.content_dir
+    problems = [*report.problems, *shared_urls(library, content), *spelling_variants(library, content)]
+    if build_first:
+        build(config)  # its content problems are the ones just found
+    out = config.output_dir
+    if not (out / "index.html").is_file():
+        return [*problems, Problem(out, "no built site here; run sitegen build, or check without --no-build")]
+    problems += site_problems(out, config.base_url)
+    problems += sitemap_problems(out, config.base_url, library)
+    problems += [
+        problem for feed in sorted(out.rglob("*.xml")) if feed.name != "sitemap.xml" for problem in atom_problems(feed)
+    ]
+    return problems
+
+
+def shared_urls(library: Library, content_dir: Path) -> Iterator[Problem]:
+    """Articles with one date and slug: the later ones get a -2 URL, which moves if an earlier one goes."""
+    by_url: dict[tuple[object, str], list[str]] = defaultdict(list)
+    for article in reversed(library.articles):
+        by_url[(article.day, article.slug)].append(article.file)
+    for (day, slug), files in by_url.items():
+        for file in files[1:]:
+            message = f"has the same date and slug as {files[0]} ({day}/{slug}); give one of them another slug"
+            yield Problem(content_dir / file, message, field="slug")
+
+
+def spelling_variants(library: Library, content_dir: Path) -> Iterator[Problem]:
+    """People or tags whose names differ only in case, accents or punctuation: one page each, where one is meant."""
+    for kind, index, registry in (("people", library.by_person, "people.yml"), ("tags", library.by_tag, "tags.yml")):
+        groups: dict[str, list[str]] = defaultdict(list)
+        for name in index:
+            groups[slugify(name)].append(name)
+        for names in groups.values():
+            if len(names) > 1:
+                first_file = index[names[1]][-1].file
+                listed = " and ".join(repr(name) for name in names)
+                message = f"{listed} differ only in spelling; make one an alias of the other in {registry}"
+                yield Problem(content_dir / first_file, message, field=kind)
+
+
+def site_problems(out: Path, base_url: str) -> Iterator[Problem]:
+    links = site_links(out, base_url)  # every page parsed once, for both checks
+    for link in links:
+        if link.target is not None and not link.target.is_file():
+            yield Problem(out / link.page, f"the link {link.href} leads to no file")
+    for page in orphan_pages(out, links):
+        yield Problem(out / page, "no page links here")
+
+
+def sitemap_problems(out: Path, base_url: str, library: Library) -> Iterator[Problem]:
+    sitemap = out / "sitemap.xml"
+    try:
+        root = ElementTree.parse(sitemap).getroot()
+    except (OSError, ElementTree.ParseError) as error:
+        yield Problem(sitemap, f"cannot be read as XML: {error}")
+        return
+    listed = {(element.text or "").strip() for element in root.iter(f"{SITEMAP}loc")}
+    routes = Routes(library)
+    for article in library.articles:
+        url = base_url + routes.article(article)
+        if url not in listed:
+            yield Problem(sitemap, f"does not list the article {url}")
+
+
+def atom_problems(feed: Path) -> list[Problem]:
+    """What keeps a feed from being valid Atom (RFC 4287): its shape, required elements, ids and dates."""
+    try:
+        root = ElementTree.parse(feed).getroot()
+    except ElementTree.ParseError as error:
+        return [Problem(feed, f"not well-formed XML: {error}")]
+    if root.tag != f"{ATOM}feed":
+        return [Problem(feed, f"the root element is {root.tag}, not an Atom feed")]
+    messages = list(_required(root, "the feed", ("id", "title", "updated")))
+    feed_has_author = root.find(f"{ATOM}author") is not None
+    for number, entry in enumerate(root.findall(f"{ATOM}entry"), start=1):
+        what = f"entry {number}"
+        messages += _required(entry, what, ("id", "title", "updated"))
+        if not feed_has_author and entry.find(f"{ATOM}author") is None:
+            messages.append(f"{what} has no author, and neither has the feed")
+        if entry.find(f"{ATOM}link[@rel='alternate']") is None and entry.find(f"{ATOM}content") is None:
+            messages.append(f"{what} has neither an alternate link nor content")
+    return [Problem(feed, message) for message in messages]
+
+
+def _required(element: ElementTree.Element, what: str, names: Iterable[str]) -> Iterator[str]:
+    for name in names:
+        found = element.findall(f"{ATOM}{name}")
+        text = (found[0].text or "").strip() if found else ""
+        if len(found) != 1 or not text:
+            yield f"{what} must have exactly one non-empty {name}"
+        elif name == "id" and not urlsplit(text).scheme:
+            yield f"{what}'s id {text!r} is not an absolute IRI"
+        elif name == "updated" and not _is_rfc3339(text):
+            yield f"{what}'s updated {text!r} is not an RFC 3339 date"
+
+
+def _is_rfc3339(text: str) -> bool:
+    if not _RFC3339.match(text):
+        return False
+    try:
+        datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        return False
+    return True

@@ -1,0 +1,161 @@
+"""Pure functions that turn what people write in front-matter into canonical values.
+
+Each raises FieldError with a message that says what is wrong and what to write instead.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, time
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from slugify import slugify
+
+from sitegen.content.model import Source
+
+SLUG_MAX_LENGTH = 80
+SUMMARY_MAX_LENGTH = 240
+
+
+class FieldError(ValueError):
+    pass
+
+
+def text(value: Any) -> str:
+    if isinstance(value, str | int | float) and not isinstance(value, bool):
+        return " ".join(str(value).split())
+    raise FieldError(f"expected text, got {describe(value)}")
+
+
+def optional_text(value: Any) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, list) and len(value) == 1:
+        value = value[0]
+    return text(value) or None
+
+
+def name_list(value: Any) -> tuple[str, ...]:
+    """A list of names, from a YAML list or a comma-separated string; blanks and repeats dropped."""
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        items: list[Any] = value.split(",")
+    elif isinstance(value, list):
+        items = value
+    else:
+        raise FieldError(f"expected a list or a comma-separated text, got {describe(value)}")
+    names: list[str] = []
+    for item in items:
+        name = text(item)
+        if name and name not in names:
+            names.append(name)
+    return tuple(names)
+
+
+_DATE_WORDING = "write it as 2025-06-03, 2025-06-03 12:30 or 2025-06-03T12:30:00+03:00"
+
+
+def timestamp(value: Any, zone: ZoneInfo) -> datetime:
+    """An aware datetime; a date without a time is midnight, a time without an offset is in the given zone."""
+    if isinstance(value, datetime):
+        parsed = value
+    elif isinstance(value, date):
+        parsed = datetime.combine(value, time())
+    elif isinstance(value, str):
+        cleaned = value.strip()
+        if cleaned.endswith(("Z", "z")):
+            cleaned = cleaned[:-1] + "+00:00"
+        try:
+            parsed = datetime.fromisoformat(cleaned)
+        except ValueError as error:
+            raise FieldError(f"{value!r} is not a date: {_DATE_WORDING}") from error
+    else:
+        raise FieldError(f"expected a date, got {describe(value)}: {_DATE_WORDING}")
+    if parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=zone)
+    return parsed
+
+
+def flag(value: Any) -> bool:
+    if value is None:
+        return False
+    if isinstance(value, bool):
+        return value
+    raise FieldError(f"expected true or false, got {describe(value)}")
+
+
+def sources(value: Any) -> tuple[Source, ...]:
+    """One source or a list of them; each a mapping of path, sha256 and url, or a bare URL or path."""
+    if value is None:
+        return ()
+    items = value if isinstance(value, list) else [value]
+    result = []
+    for item in items:
+        if isinstance(item, str):
+            is_url = re.match(r"^[a-z][a-z0-9+.-]*://", item, re.IGNORECASE)
+            result.append(Source(url=item) if is_url else Source(path=item))
+        elif isinstance(item, dict):
+            unknown = sorted(set(item) - {"path", "sha256", "url"})
+            if unknown:
+                raise FieldError(f"unknown source key(s) {', '.join(map(str, unknown))}; use path, sha256, url")
+            result.append(Source(**{key: optional_text(item.get(key)) for key in ("path", "sha256", "url")}))
+        else:
+            raise FieldError(f"expected a mapping of path, sha256 and url, got {describe(item)}")
+    return tuple(result)
+
+
+def slug(value: str) -> str:
+    """A URL-safe slug; never empty, so a title of only punctuation still gets a page."""
+    return slugify(value, max_length=SLUG_MAX_LENGTH, word_boundary=True) or "untitled"
+
+
+_INLINE_MARKUP = [
+    (re.compile(r"!\[([^\]]*)\]\([^)]*\)"), r"\1"),  # images
+    (re.compile(r"\[([^\]]*)\]\([^)]*\)"), r"\1"),  # links
+    (re.compile(r"<[^>]+>"), ""),  # raw HTML tags
+    (re.compile(r"(?<!\\)[*_`]+"), ""),  # emphasis and code marks
+]
+_INLINE_MARKS = "[<*_`"  # inline markup starts with one of these (an image's "!" comes before a "[")
+_BLOCK_MARKER = re.compile(r"^\s{0,3}(#{1,6}|>|[-+*]|\d+[.)])\s+", re.MULTILINE)
+_BACKSLASH_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+_BLOCK_BREAK = re.compile(r"\n\s*\n")
+
+
+def summary_from_body(body: str) -> str:
+    """The first paragraph of the body as plain text, cut at a word boundary."""
+    start = 0
+    while True:  # block by block: splitting the whole body first took half the time
+        found = _BLOCK_BREAK.search(body, start)
+        plain = _plain_text(body[start : found.start() if found else len(body)])
+        if plain:
+            return shorten(plain, SUMMARY_MAX_LENGTH)
+        if found is None:
+            return ""
+        start = found.end()
+
+
+def _plain_text(block: str) -> str:
+    """A paragraph's text without its markup; empty for a block that is not a paragraph."""
+    if block.lstrip().startswith(("#", "```", "|", "---")):
+        return ""
+    if any(mark in block for mark in _INLINE_MARKS):  # most paragraphs have none: no need to look for it
+        for pattern, replacement in _INLINE_MARKUP:
+            block = pattern.sub(replacement, block)
+    block = _BLOCK_MARKER.sub("", block)
+    if "\\" in block:
+        block = _BACKSLASH_ESCAPE.sub(r"\1", block)
+    return " ".join(block.split())
+
+
+def shorten(value: str, limit: int) -> str:
+    if len(value) <= limit:
+        return value
+    cut = value[:limit].rsplit(" ", 1)[0].rstrip(",;:.-\u2013\u2014")
+    return cut + "…"
+
+
+def describe(value: Any) -> str:
+    kind = {dict: "a mapping", list: "a list", bool: "true/false", type(None): "nothing"}.get(type(value))
+    return kind or f"{value!r}"

@@ -1,0 +1,370 @@
+"""`sitegen import`: raw article files in, one canonical Markdown file per article out.
+
+Raw files are only ever read. Each article file records its sources (path and SHA-256), so importing a file again
+finds its article: unchanged, it is left as it is; changed, the article is updated, unless a person has edited the
+article since, in which case it is skipped (--force overwrites). A file with the same text as an article already in
+the archive is the same article scraped twice: its path is recorded as a second source.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import sys
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sitegen.content import normalise
+from sitegen.content.articles import ARTICLES_DIR
+from sitegen.importing.article_file import ArticleFile, article_text, fingerprint
+from sitegen.importing.enrich import DraftEnricher
+from sitegen.importing.extract import DEFAULT_MODEL
+from sitegen.importing.readers import Draft, ReadError, read_draft
+from sitegen.importing.readers.dates import DateClues, SettledDate, settle
+from sitegen.importing.refresh import RefreshReport, refresh
+from sitegen.output.lock import site_lock
+from sitegen.output.writer import write_atomically
+from sitegen.progress import progress
+
+BATCH = 1024  # files read, then extracted together (the recogniser is fastest on batches), then written
+RAW_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".mdown", ".mkd", ".html", ".htm", ".xhtml")
+MAX_RAW_BYTES = 20_000_000  # a saved page with inline images can be big; an article never is this big
+STATUSES = ("imported", "updated", "unchanged", "skipped", "failed")
+
+
+@dataclass(frozen=True)
+class ImportOptions:
+    content_dir: Path
+    zone: ZoneInfo
+    root: Path  # source paths inside it are recorded relative to it
+    year: int | None = None
+    now: datetime | None = None  # the reference date for a missing year; else each file's modification time
+    force: bool = False
+    format: str | None = None
+    extract: bool = True  # fill people and tags with the extraction engine (see extract.py)
+    people_model: str = DEFAULT_MODEL
+    max_tags: int = 8
+
+
+@dataclass(frozen=True)
+class Outcome:
+    source: str
+    status: str
+    article: Path | None = None
+    message: str | None = None
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass
+class ImportReport:
+    outcomes: list[Outcome] = field(default_factory=list)
+    ignored: int = 0  # files in the folders given that are not article files by their name
+    notice: str | None = None  # how people and tags were found, when not as configured
+    suggestions: list[str] = field(default_factory=list)  # names that may be registered people: for a person to decide
+
+    @property
+    def counts(self) -> Counter[str]:
+        return Counter(outcome.status for outcome in self.outcomes)
+
+    @property
+    def failed(self) -> bool:
+        return self.counts["failed"] > 0
+
+    def lines(self) -> Iterator[str]:
+        if self.notice:
+            yield self.notice
+        for outcome in self.outcomes:
+            for warning in outcome.warnings:
+                yield f"{outcome.source}: warning: {warning}"
+            if outcome.status in ("skipped", "failed"):
+                yield f"{outcome.source}: {outcome.status}: {outcome.message}"
+        yield from self.suggestions
+
+    def summary(self, articles_dir: Path) -> str:
+        counts = ", ".join(f"{self.counts[status]} {status}" for status in STATUSES)
+        ignored = f"; {self.ignored} files ignored (not {', '.join(RAW_SUFFIXES)})" if self.ignored else ""
+        return f"Import into {articles_dir}: {counts}{ignored}"
+
+
+def import_sources(sources: list[Path], options: ImportOptions, show_progress: bool = False) -> ImportReport:
+    """Import the sources; a build or another import of the same site waits for this one to finish."""
+    with site_lock(options.root, "an import"):
+        return _import_sources(sources, options, show_progress)
+
+
+def refresh_articles(options: ImportOptions) -> RefreshReport:
+    """sitegen import --refresh, under the same lock as an import."""
+    with site_lock(options.root, "an import"):
+        enricher = DraftEnricher(options.content_dir, options.root, options.people_model, options.max_tags)
+        return refresh(options.content_dir, enricher, options.extract)
+
+
+def _import_sources(sources: list[Path], options: ImportOptions, show_progress: bool) -> ImportReport:
+    report = ImportReport()
+    articles_dir = options.content_dir / ARTICLES_DIR
+    files = list(_raw_files(sources, articles_dir, report))
+    archive = Archive.load(articles_dir)
+    enricher = (
+        DraftEnricher(options.content_dir, options.root, options.people_model, options.max_tags)
+        if options.extract
+        else None
+    )
+    shown = iter(progress(files, "import", show_progress))
+    for start in range(0, len(files), BATCH):
+        importers = [_Importer(path, options, archive) for path in files[start : start + BATCH]]
+        read = [importer.read() for importer in importers]
+        drafts = [item.draft for item in read if isinstance(item, Prepared)]
+        enriched = iter(enricher.enrich(drafts) if enricher and drafts else drafts)
+        for importer, item in zip(importers, read, strict=True):
+            if isinstance(item, Prepared):
+                item = importer.place(replace(item, draft=next(enriched)))
+            report.outcomes.append(item)
+            next(shown, None)
+    if enricher:
+        enricher.save()
+        report.notice = enricher.notice
+        report.suggestions = [
+            f"suggestion: “{item.name}” may be {item.person} ({item.evidence}); add it to people.yml's aliases if so"
+            for item in sorted(enricher.suggestions.values(), key=lambda item: item.name)
+        ]
+    return report
+
+
+def _raw_files(sources: list[Path], articles_dir: Path, report: ImportReport) -> Iterator[Path]:
+    """The files to import, in a stable order: named files as they are, folders' article files, hidden ones left out."""
+    seen: set[Path] = set()
+    for source in sources:
+        if source.is_dir():
+            candidates = []
+            for folder, subfolders, names in os.walk(source):
+                subfolders[:] = sorted(name for name in subfolders if not name.startswith("."))
+                for name in sorted(names):
+                    if name.startswith("."):
+                        continue
+                    if name.lower().endswith(RAW_SUFFIXES) or "." not in name:
+                        candidates.append(Path(folder, name))
+                    else:
+                        report.ignored += 1
+        else:
+            candidates = [source]
+        for candidate in candidates:
+            absolute = Path(os.path.abspath(candidate))
+            if absolute in seen or absolute.is_relative_to(os.path.abspath(articles_dir)):
+                continue  # never read the archive's own articles back into it
+            seen.add(absolute)
+            yield candidate
+
+
+class Archive:
+    """The article files already in content/articles/, found by source path and by text."""
+
+    def __init__(self, articles_dir: Path) -> None:
+        self.articles_dir = articles_dir
+        self.files: dict[Path, ArticleFile | None] = {}
+        self.by_source: dict[str, Path] = {}
+        self.by_fingerprint: dict[str, Path] = {}
+
+    @classmethod
+    def load(cls, articles_dir: Path) -> Archive:
+        archive = cls(articles_dir)
+        if articles_dir.is_dir():
+            for path in sorted(articles_dir.rglob("*.md")):
+                try:
+                    text = path.read_text(encoding="utf-8")
+                except (OSError, UnicodeDecodeError):
+                    archive.files[path] = None
+                    continue
+                archive.remember(path, ArticleFile.parse(text))
+        return archive
+
+    def remember(self, path: Path, article: ArticleFile | None) -> None:
+        self._forget(path)
+        self.files[path] = article
+        if article is not None:
+            for source in article.source_paths:
+                self.by_source.setdefault(source, path)
+            self.by_fingerprint.setdefault(fingerprint(article.body), path)
+
+    def _forget(self, path: Path) -> None:
+        previous = self.files.get(path)
+        if previous is None:
+            return
+        for source in previous.source_paths:
+            if self.by_source.get(source) == path:
+                del self.by_source[source]
+        text = fingerprint(previous.body)
+        if self.by_fingerprint.get(text) == path:
+            del self.by_fingerprint[text]
+
+    def write(self, path: Path, text: str) -> None:
+        write_atomically(path, text.encode("utf-8"))
+        self.remember(path, ArticleFile.parse(text))
+
+    def remove(self, path: Path) -> None:
+        self._forget(path)
+        del self.files[path]
+        path.unlink()
+        for folder in path.parents:  # an emptied month or year folder goes too
+            if folder == self.articles_dir or any(folder.iterdir()):
+                break
+            folder.rmdir()
+
+    def place_for(self, path: Path, settled: datetime, slug: str) -> Path:
+        """Where an updated article belongs: where it is, unless its date or slug moved it to another path."""
+        if path.parent == self._folder(settled) and re.fullmatch(rf"{re.escape(slug)}(-\d+)?", path.stem):
+            return path
+        return self.free_path(settled, slug)
+
+    def free_path(self, settled: datetime, slug: str) -> Path:
+        """content/articles/YYYY/MM/<slug>.md, with -2, -3 ... if another article has that path."""
+        folder = self._folder(settled)
+        path, number = folder / f"{slug}.md", 1
+        while path in self.files or path.exists():
+            number += 1
+            path = folder / f"{slug}-{number}.md"
+        return path
+
+    def _folder(self, settled: datetime) -> Path:
+        return self.articles_dir / f"{settled.year:04d}" / f"{settled.month:02d}"
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A raw file read, before people and tags are added and its article is written."""
+
+    draft: Draft
+    settled: SettledDate
+    source: dict[str, Any]
+
+
+class _Importer:
+    """Imports one raw file into the archive."""
+
+    def __init__(self, path: Path, options: ImportOptions, archive: Archive) -> None:
+        self.path, self.options, self.archive = path, options, archive
+        self.source_path = _source_path(path, options.root)
+        self.warnings: list[str] = []
+
+    def read(self) -> Prepared | Outcome:
+        """The file read and its date settled, or why it cannot be imported."""
+        try:
+            data = _read_raw(self.path)
+            draft, _ = read_draft(data, self.path.name, self.options.format)
+            settled = settle(draft.date, self._clues(draft))
+        except (OSError, ReadError) as error:
+            return self._outcome("failed", message=_reason(error))
+        if settled.warning:
+            self.warnings.append(settled.warning)
+        source = {"path": self.source_path, "sha256": hashlib.sha256(data).hexdigest()}
+        if draft.url:
+            source["url"] = draft.url
+        return Prepared(draft, settled, source)
+
+    def place(self, prepared: Prepared) -> Outcome:
+        """Write the article for a file read, or record the file as another source of an article."""
+        draft, settled, source = prepared.draft, prepared.settled, prepared.source
+        body = draft.body.rstrip("\n") + "\n"
+        same_text = self.archive.by_fingerprint.get(fingerprint(body))
+        known = self.archive.by_source.get(self.source_path)
+        if known is not None:
+            existing = self.archive.files[known]
+            assert existing is not None
+            sources = [source if item.get("path") == self.source_path else item for item in existing.sources]
+            if existing.source_paths[0] == self.source_path:
+                fields = _fields(draft, settled, sources)
+                target = self.archive.place_for(known, settled.value, fields["slug"])
+                return self._write(known, article_text(fields, body), "updated", target)
+            if same_text == known:  # a second source of an article: only its record changes
+                return self._write(known, existing.with_sources(sources), "updated")
+            others = [item for item in existing.sources if item.get("path") != self.source_path]
+            outcome = self._write(known, existing.with_sources(others), "updated")  # no longer the same article
+            if outcome.status == "skipped":
+                return outcome
+        if same_text is not None:
+            existing = self.archive.files[same_text]
+            assert existing is not None
+            outcome = self._write(same_text, existing.with_sources([*existing.sources, source]), "updated")
+            if outcome.status == "updated":
+                shown = _source_path(same_text, self.options.root)
+                return self._outcome("updated", same_text, f"the same article as {shown}; source recorded there")
+            return outcome
+        path = self.archive.free_path(settled.value, normalise.slug(draft.slug or draft.title))
+        return self._write(path, article_text(_fields(draft, settled, [source]), body), "imported")
+
+    def _write(self, path: Path, text: str, status: str, target: Path | None = None) -> Outcome:
+        """Write text over path (or to target, removing path), unless a person has edited path since import."""
+        target = target or path
+        existing = self.archive.files.get(path)
+        if existing is not None and existing.text == text and target == path:
+            return self._outcome("unchanged", path)
+        if existing is not None and existing.edited and not self.options.force:
+            shown = _source_path(path, self.options.root)
+            why = "has been edited since it was imported" if existing.imported else "was not written by import"
+            return self._outcome("skipped", path, f"{shown} {why}; left as it is (--force overwrites it)")
+        self.archive.write(target, text)
+        if target != path:
+            self.archive.remove(path)
+        return self._outcome(status, target)
+
+    def _clues(self, draft: Draft) -> DateClues:
+        reference = self.options.now or datetime.fromtimestamp(self.path.stat().st_mtime, tz=self.options.zone)
+        return DateClues(
+            zone=self.options.zone, reference=reference, year=self.options.year, path=self.source_path,
+            text=f"{draft.title}\n{draft.body}",
+        )  # fmt: skip
+
+    def _outcome(self, status: str, article: Path | None = None, message: str | None = None) -> Outcome:
+        return Outcome(self.source_path, status, article, message, tuple(self.warnings))
+
+
+def _read_raw(path: Path) -> bytes:
+    size = path.stat().st_size
+    if size > MAX_RAW_BYTES:
+        limit = f"{MAX_RAW_BYTES // 1_000_000} MB"
+        raise ReadError(f"the file is {size / 1_000_000:.1f} MB; sitegen imports files of at most {limit}")
+    return path.read_bytes()
+
+
+def _fields(draft: Draft, settled: SettledDate, sources: list[dict[str, Any]]) -> dict[str, Any]:
+    """The canonical front-matter, in the schema's order."""
+    fields: dict[str, Any] = {
+        "title": draft.title,
+        "date": settled.value.isoformat(),
+        "authors": list(draft.authors),
+    }
+    if draft.category:
+        fields["category"] = draft.category
+    fields["tags"] = list(draft.tags)
+    fields["people"] = list(draft.people)
+    fields["summary"] = draft.summary or normalise.summary_from_body(draft.body)
+    fields["slug"] = normalise.slug(draft.slug or draft.title)
+    fields["source"] = sources
+    if draft.draft:
+        fields["draft"] = True
+    if settled.inferred:
+        fields["date_inferred"] = settled.inferred
+    return fields
+
+
+def _source_path(path: Path, root: Path) -> str:
+    """How the article records where it came from: relative to the site's folder when inside it."""
+    absolute, root = Path(os.path.abspath(path)), Path(os.path.abspath(root))
+    return absolute.relative_to(root).as_posix() if absolute.is_relative_to(root) else absolute.as_posix()
+
+
+def _reason(error: Exception) -> str:
+    if isinstance(error, OSError):
+        return f"cannot be read: {error.strerror or error}"
+    return str(error)
+
+
+def show_report(report: ImportReport, articles_dir: Path) -> None:
+    for line in report.lines():
+        print(line, file=sys.stderr)
+    print(report.summary(articles_dir))

@@ -1,0 +1,26 @@
+"""What an importer reads from one raw file, before its date is settled and its article file is written."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sitegen.importing.readers.dates import DateText
+
+
+class ReadError(ValueError):
+    """The file cannot be imported; the message says why in words the user can act on."""
+
+
+@dataclass(frozen=True)
+class Draft:
+    title: str
+    body: str  # Markdown
+    date: DateText | None = None
+    authors: tuple[str, ...] = ()
+    category: str | None = None
+    tags: tuple[str, ...] = ()
+    people: tuple[str, ...] = ()
+    summary: str | None = None
+    slug: str | None = None
+    url: str | None = None  # where the article was published, when the file says
+    draft: bool = False

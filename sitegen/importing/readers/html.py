@@ -1,0 +1,128 @@
+"""Saved HTML article pages: metadata from the page's own tags, the main text by trafilatura.
+
+trafilatura finds the article's text and drops the navigation, comments and share buttons, and reads the title,
+authors, section and tags from JSON-LD, Open Graph and meta tags. It gives the publication day without its time, so
+the full timestamp is read here from the same places (JSON-LD datePublished, article:published_time, <time>).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from typing import Any
+
+import lxml.html
+import trafilatura
+from lxml import etree
+
+from sitegen.importing.readers.dates import DateText, parse_date
+from sitegen.importing.readers.draft import Draft, ReadError
+
+ARTICLE_TYPES = {"NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNewsArticle", "OpinionNewsArticle",
+                 "BlogPosting", "Report", "LiveBlogPosting"}  # fmt: skip
+_DATE_META = ("article:published_time", "og:published_time", "datepublished", "date", "dc.date", "pubdate",
+              "publishdate", "sailthru.date", "parsely-pub-date")  # fmt: skip
+
+
+def read_html(text: str) -> Draft:
+    try:
+        tree = lxml.html.document_fromstring(text)
+    except (etree.ParserError, ValueError) as error:
+        raise ReadError(f"the HTML cannot be parsed: {error}") from error
+    metadata = trafilatura.bare_extraction(text, with_metadata=True, include_comments=False)
+    body = trafilatura.extract(
+        text, output_format="markdown", include_formatting=True, include_links=True, include_tables=True,
+        include_comments=False, include_images=False,
+    )  # fmt: skip
+    if metadata is None or not body or not body.strip():
+        raise ReadError("no article text found in the page")
+    ld = _json_ld_article(tree)
+    title = _text(ld.get("headline")) or metadata.title
+    if not title:
+        raise ReadError("no title: the page has no headline, og:title or <title>")
+    return Draft(
+        title=title,
+        body=_without_title_heading(body, title),
+        date=_published(tree, ld) or _day(metadata.date),
+        authors=_authors(ld) or _split(metadata.author),
+        category=_text(ld.get("articleSection")) or _first(metadata.categories),
+        tags=_keywords(ld) or tuple(metadata.tags or ()),
+        summary=_text(ld.get("description")) or metadata.description,
+        url=_text(ld.get("url")) or metadata.url,
+    )
+
+
+def _json_ld_article(tree: Any) -> dict[str, Any]:
+    """The first JSON-LD object of an article type on the page, or {}."""
+    for script in tree.xpath('//script[@type="application/ld+json"]'):
+        try:
+            data = json.loads(script.text or "")
+        except json.JSONDecodeError:
+            continue
+        for item in _json_ld_items(data):
+            types = item.get("@type")
+            types = set(types) if isinstance(types, list) else {types}
+            if types & ARTICLE_TYPES:
+                return item
+    return {}
+
+
+def _json_ld_items(data: Any) -> Iterator[dict[str, Any]]:
+    if isinstance(data, list):
+        for item in data:
+            yield from _json_ld_items(item)
+    elif isinstance(data, dict):
+        yield data
+        yield from _json_ld_items(data.get("@graph", []))
+
+
+def _published(tree: Any, ld: dict[str, Any]) -> DateText | None:
+    candidates = [_text(ld.get("datePublished"))]
+    for name in _DATE_META:
+        candidates += tree.xpath(f'//meta[@property="{name}" or @name="{name}" or @itemprop="{name}"]/@content')
+    candidates += tree.xpath("//article//time/@datetime") + tree.xpath("//time/@datetime")
+    for candidate in candidates:
+        found = parse_date(candidate) if candidate else None
+        if found is not None:
+            return found
+    return None
+
+
+def _day(value: str | None) -> DateText | None:
+    return parse_date(value) if value else None
+
+
+def _authors(ld: dict[str, Any]) -> tuple[str, ...]:
+    authors = ld.get("author")
+    items = authors if isinstance(authors, list) else [authors]
+    names = (_text(item.get("name") if isinstance(item, dict) else item) for item in items)
+    return tuple(dict.fromkeys(name for name in names if name))
+
+
+def _keywords(ld: dict[str, Any]) -> tuple[str, ...]:
+    keywords = ld.get("keywords")
+    items = keywords.split(",") if isinstance(keywords, str) else keywords if isinstance(keywords, list) else []
+    names = (_text(item) for item in items)
+    return tuple(dict.fromkeys(name for name in names if name))
+
+
+def _text(value: Any) -> str | None:
+    if isinstance(value, list) and value:
+        value = value[0]
+    return " ".join(value.split()) or None if isinstance(value, str) else None
+
+
+def _split(value: str | None) -> tuple[str, ...]:
+    return tuple(name.strip() for name in (value or "").split(";") if name.strip())
+
+
+def _first(values: list[str] | None) -> str | None:
+    return values[0] if values else None
+
+
+def _without_title_heading(body: str, title: str) -> str:
+    lines = body.strip().split("\n")
+    if lines and " ".join(lines[0].lstrip("#").split()).casefold() == title.casefold():
+        lines = lines[1:]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines).strip()) + "\n"

@@ -1,0 +1,202 @@
+"""Markdown from other generators: YAML front-matter (Jekyll, Hugo, Eleventy), TOML (Hugo, Zola), Pelican headers.
+
+Each dialect's field names are mapped onto sitegen's: author/authors, categories/category, tags as a list or a
+comma-separated text, date/pubDate/published. The body is kept as it was written, less a first heading that only
+repeats the title.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from datetime import date, datetime
+from typing import Any
+
+from sitegen.content.frontmatter import FrontMatterError
+from sitegen.content.frontmatter import parse as parse_yaml
+from sitegen.importing.readers.dates import DateText, parse_date
+from sitegen.importing.readers.draft import Draft, ReadError
+
+# Each sitegen field and the names other generators give it, most specific first.
+FIELD_NAMES: dict[str, tuple[str, ...]] = {
+    "title": ("title", "headline"),
+    "date": ("date", "pubdate", "pub_date", "published", "publishdate", "publish_date", "date_published",
+             "datepublished", "published_at", "created", "created_at"),
+    "authors": ("authors", "author", "byline", "creator", "creators", "by"),
+    "category": ("category", "categories", "section"),
+    "tags": ("tags", "tag", "keywords"),
+    "people": ("people", "persons"),
+    "summary": ("summary", "description", "excerpt", "lead", "abstract"),
+    "slug": ("slug",),
+    "url": ("canonical_url", "canonical", "source_url", "original_url", "link"),
+    "permalink": ("url", "permalink"),
+}  # fmt: skip
+_PELICAN_KEY = re.compile(r"^(?P<key>[A-Za-z][\w-]*)\s*:\s*(?P<value>.*)$")
+_PELICAN_REQUIRED = {"title"}
+
+
+def has_pelican_header(text: str) -> bool:
+    """Pelican (and MultiMarkdown) metadata: 'Key: value' lines from the first line on, one of them the title."""
+    keys = set()
+    for line in text.lstrip("\n").split("\n"):
+        if not line.strip():
+            break
+        match = _PELICAN_KEY.match(line)
+        if match:
+            keys.add(match["key"].lower())
+        elif not line.startswith((" ", "\t")):
+            return False
+    return keys >= _PELICAN_REQUIRED
+
+
+def read_markdown(text: str) -> Draft:
+    stripped = text.lstrip("\n")
+    if stripped.startswith("---"):
+        meta, body = _yaml_front_matter(stripped)
+    elif stripped.startswith("+++"):
+        meta, body = _toml_front_matter(stripped)
+    elif has_pelican_header(stripped):
+        meta, body = _pelican_header(stripped)
+    else:
+        meta, body = {}, stripped
+    return _draft(_lower_keys(meta), body)
+
+
+def _yaml_front_matter(text: str) -> tuple[dict[str, Any], str]:
+    try:
+        document = parse_yaml(text)
+    except FrontMatterError as error:
+        where = f"line {error.line}: " if error.line else ""
+        raise ReadError(f"{where}{error}") from error
+    return document.meta, document.body
+
+
+def _toml_front_matter(text: str) -> tuple[dict[str, Any], str]:
+    lines = text.split("\n")
+    for number, line in enumerate(lines[1:], start=1):
+        if line.rstrip() == "+++":
+            try:
+                meta = tomllib.loads("\n".join(lines[1:number]))
+            except tomllib.TOMLDecodeError as error:
+                raise ReadError(f"the TOML front-matter cannot be read: {error}") from error
+            return meta, "\n".join(lines[number + 1 :])
+    raise ReadError("the TOML front-matter is not closed: a line '+++' must follow it")
+
+
+def _pelican_header(text: str) -> tuple[dict[str, Any], str]:
+    meta: dict[str, Any] = {}
+    lines = text.split("\n")
+    key = ""
+    for number, line in enumerate(lines):
+        if not line.strip():
+            return meta, "\n".join(lines[number + 1 :])
+        match = _PELICAN_KEY.match(line)
+        if match and not line.startswith((" ", "\t")):
+            key = match["key"].lower()
+            meta[key] = match["value"].strip()
+        else:  # an indented line continues the value above it
+            meta[key] = f"{meta[key]} {line.strip()}".strip()
+    return meta, ""
+
+
+def _lower_keys(meta: dict[Any, Any]) -> dict[str, Any]:
+    """Keys lower-cased, with Zola's taxonomies and Hugo's params lifted to the top level."""
+    flat: dict[str, Any] = {}
+    for key, value in meta.items():
+        if str(key).lower() in ("taxonomies", "params", "extra") and isinstance(value, dict):
+            for inner_key, inner_value in value.items():
+                flat.setdefault(str(inner_key).lower(), inner_value)
+        else:
+            flat[str(key).lower()] = value
+    return flat
+
+
+def _draft(meta: dict[str, Any], body: str) -> Draft:
+    values = {field: _first(meta, names) for field, names in FIELD_NAMES.items()}
+    published = meta.get("published")
+    if isinstance(published, bool):  # Jekyll's 'published: false' is a flag, not a date
+        values["date"] = _first(meta, tuple(name for name in FIELD_NAMES["date"] if name != "published"))
+    title = _text(values["title"]) or _heading(body)
+    if not title:
+        raise ReadError("no title: the front-matter has no title field and the text has no heading")
+    categories = _names(values["category"])
+    slug = _text(values["slug"])
+    if not slug and isinstance(values["permalink"], str):
+        slug = values["permalink"].rstrip("/").rsplit("/", 1)[-1].removesuffix(".html") or None
+    body = _without_title_heading(body, title).strip("\n")
+    if not body.strip():
+        raise ReadError("no article text after the front-matter")
+    return Draft(
+        title=title,
+        body=body + "\n",
+        date=_date(values["date"]),
+        authors=_names(values["authors"]),
+        category=categories[0] if categories else None,
+        tags=tuple(dict.fromkeys(categories[1:] + _names(values["tags"]))),
+        people=_names(values["people"]),
+        summary=_text(values["summary"]),
+        slug=slug,
+        url=_text(values["url"]),
+        draft=_is_draft(meta, published),
+    )
+
+
+def _first(meta: dict[str, Any], names: tuple[str, ...]) -> Any:
+    for name in names:
+        if meta.get(name) not in (None, "", []):
+            return meta[name]
+    return None
+
+
+def _text(value: Any) -> str | None:
+    if isinstance(value, list) and value:
+        value = value[0]
+    if isinstance(value, dict):
+        value = value.get("name")
+    if isinstance(value, str | int | float) and not isinstance(value, bool):
+        return " ".join(str(value).split()) or None
+    return None
+
+
+def _names(value: Any) -> tuple[str, ...]:
+    """A list of names from a list, a comma-separated text, or mappings with a name."""
+    items = value.split(",") if isinstance(value, str) else value if isinstance(value, list) else [value]
+    names = (_text(item) for item in items if item is not None)
+    return tuple(dict.fromkeys(name for name in names if name))
+
+
+def _date(value: Any) -> DateText | None:
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        offset = value.utcoffset()
+        minutes = int(offset.total_seconds() // 60) if offset is not None else None
+        return DateText(value.month, value.day, value.year, value.hour, value.minute, value.second, minutes)
+    if isinstance(value, date):
+        return DateText(value.month, value.day, value.year)
+    found = parse_date(str(value))
+    if found is None:
+        raise ReadError(f"the date {value!r} cannot be read; write it as 2025-06-03 or 2025-06-03T12:30:00+03:00")
+    return found
+
+
+def _is_draft(meta: dict[str, Any], published: Any) -> bool:
+    status = str(meta.get("status", "")).lower()
+    return meta.get("draft") is True or published is False or status in ("draft", "hidden")
+
+
+def _heading(body: str) -> str | None:
+    for line in body.split("\n"):
+        if line.strip():
+            match = re.match(r"^#\s+(.+?)\s*#*\s*$", line)
+            return match.group(1) if match else None
+    return None
+
+
+def _without_title_heading(body: str, title: str) -> str:
+    lines = body.split("\n")
+    first = next((index for index, line in enumerate(lines) if line.strip()), None)
+    heading = _heading(lines[first]) if first is not None else None
+    if first is not None and heading and " ".join(heading.split()).casefold() == title.casefold():
+        return "\n".join(lines[first + 1 :])
+    return body

@@ -1,0 +1,1 @@
+"""The render stage: the Jinja environment, Markdown, and rendering pages on every core."""

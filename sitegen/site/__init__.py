@@ -1,0 +1,1 @@
+"""The site stage: every route, every page and what each shows (charts, calendars, structured data)."""

@@ -1,0 +1,175 @@
+"""The built sample archive in a real browser: Debian's Chromium, driven by Playwright, on a local server."""
+
+import re
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from tests.browser.conftest import ARTIFACTS, Archive, visit
+
+pytestmark = pytest.mark.browser
+
+SEED_TITLE = "Kremlin says no breakthrough agreement reached during 2nd round of talks with Ukraine"
+
+
+def search(page: Page, base_url: str, query: str) -> None:
+    visit(page, f"{base_url}search/?q={query}")
+    expect(page.locator(".pagefind-ui__message")).to_contain_text(re.compile(r"\d+ results? for"), timeout=10_000)
+
+
+def test_searching_for_a_surname_finds_the_article_and_opens_it(page: Page, sample_url: str) -> None:
+    search(page, sample_url, "Peskov")
+    titles = page.locator(".pagefind-ui__result-title")
+    expect(titles.first).to_have_text(SEED_TITLE)
+    expect(page.locator(".pagefind-ui__result-excerpt").first).to_contain_text("3 June 2025")
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=ARTIFACTS / "search.png", full_page=True)
+    titles.first.locator("a").click()
+    expect(page.locator("h1")).to_have_text(SEED_TITLE)
+    assert page.url.startswith(f"{sample_url}2025/06/03/kremlin-says")
+
+
+def test_the_header_search_box_leads_to_the_results(page: Page, sample_url: str) -> None:
+    visit(page, sample_url)
+    page.get_by_role("searchbox", name="Search the archive").fill("Istanbul")
+    page.get_by_role("button", name="Search").click()
+    expect(page.locator(".pagefind-ui__result-title").first).to_have_text(SEED_TITLE, timeout=10_000)
+
+
+def test_a_person_filter_narrows_results_to_that_persons_articles(page: Page, sample_url: str) -> None:
+    visit(page, f"{sample_url}people/jonas-lindqvist/")
+    person_page_count = page.locator(".article-list > li").count()
+    search(page, sample_url, "Riverside")
+    everything = page.locator(".pagefind-ui__result").count()
+    page.get_by_role("group", name="Person").get_by_label(re.compile(r"^Jonas Lindqvist")).check()
+    results = page.locator(".pagefind-ui__result-title")
+    expect(results).to_have_count(person_page_count)
+    assert person_page_count < everything
+    for title in results.all_inner_texts():
+        assert "Rovers" in title
+
+
+def filter_count(page: Page, group: str, value: str) -> int:
+    """The count the filter shows beside a value, as 'Helen Okafor (3)'."""
+    text = page.get_by_role("group", name=group).inner_text()
+    match = re.search(rf"^{re.escape(value)} \((\d+)\)$", text, re.MULTILINE)
+    assert match, text
+    return int(match.group(1))
+
+
+def test_filters_and_counts_span_the_yearly_search_shards(page: Page, sample_url: str) -> None:
+    search(page, sample_url, "Riverside")
+    expect(page.locator(".pagefind-ui__result").first).to_be_visible()
+    everything = page.locator(".pagefind-ui__result").count()
+    helen = filter_count(page, "Person", "Helen Okafor")
+    page.get_by_role("group", name="Person").get_by_label(re.compile(r"^Helen Okafor")).check()
+    expect(page.locator(".pagefind-ui__result")).to_have_count(helen)
+    years = {date[-4:] for date in page.locator(".result-date").all_inner_texts()}
+    assert years == {"2024", "2025"}, "her results come from both years' shards"
+    page.get_by_role("group", name="Person").get_by_label(re.compile(r"^Helen Okafor")).uncheck()
+    expect(page.locator(".pagefind-ui__result")).to_have_count(everything)
+    in_2024 = filter_count(page, "Year", "2024")
+    page.get_by_role("group", name="Year").get_by_label(re.compile(r"^2024")).check()
+    expect(page.locator(".pagefind-ui__result")).to_have_count(in_2024)
+    assert {date[-4:] for date in page.locator(".result-date").all_inner_texts()} == {"2024"}
+
+
+def test_person_tag_and_date_links_all_lead_somewhere(page: Page, sample_url: str) -> None:
+    article = f"{sample_url}2025/06/03/kremlin-says-no-breakthrough-agreement-reached-during-2nd-round-of-talks-with/"
+    visit(page, article)
+    page.get_by_role("complementary").get_by_role("link", name="Dmitry Peskov").click()
+    expect(page.locator("h1")).to_have_text("Dmitry Peskov")
+    expect(page.locator(".description")).to_have_text("Press secretary of the President of Russia.")
+    page.get_by_role("link", name=SEED_TITLE).click()
+    page.get_by_role("complementary").get_by_role("link", name="Kremlin").click()
+    expect(page.locator("h1")).to_have_text("Kremlin")
+    visit(page, article)
+    page.get_by_role("navigation", name="Breadcrumb").get_by_role("link", name="June 2025", exact=True).click()
+    expect(page.locator("h1")).to_have_text("June 2025")
+    page.get_by_role("link", name="← March 2025").click()
+    expect(page.locator("h1")).to_have_text("March 2025")
+
+
+def test_no_link_on_the_main_pages_answers_404(page: Page, sample_url: str) -> None:
+    starts = ["", "archive/", "tags/", "people/", "2025/06/", "people/helen-okafor/"]
+    links: set[str] = set()
+    for start in starts:
+        visit(page, sample_url + start)
+        hrefs = page.locator("a[href]").evaluate_all("links => links.map(link => link.href)")
+        links.update(href.split("#")[0] for href in hrefs if href.startswith(sample_url))
+    assert len(links) > 30
+    for link in sorted(links):
+        response = page.request.get(link)
+        assert response.status == 200, f"{link} answered {response.status}"
+
+
+def test_a_reader_goes_from_a_surname_search_to_the_person_a_date_and_the_next_month(
+    page: Page, archive: Archive
+) -> None:
+    visit(page, f"{archive.url}people/")
+    name = page.get_by_role("main").locator("a[href*='/people/']").first.inner_text()
+    surname = name.split()[-1]
+    search(page, archive.url, surname)
+    page.locator(".pagefind-ui__result-title a").first.click()
+    people = page.get_by_role("complementary").get_by_role("link", name=re.compile(rf" {surname}$"))
+    expect(people.first).to_be_visible()  # the top result is about someone of that name
+    person = people.first.inner_text()
+    people.first.click()
+    expect(page.locator("h1")).to_have_text(person)
+    page.get_by_role("main").locator(".article-list a").first.click()
+    month = page.get_by_role("navigation", name="Breadcrumb").get_by_role("link").nth(2)
+    month_name = month.inner_text()
+    month.click()
+    expect(page.locator("h1")).to_have_text(month_name)
+    neighbours = page.get_by_role("navigation", name="Neighbouring months").get_by_role("link")
+    step = neighbours.last
+    target = step.inner_text().strip("←→ ")
+    step.click()
+    expect(page.locator("h1")).to_have_text(target)
+
+
+def test_an_unknown_address_gets_the_sites_404_page(page: Page, sample_url: str) -> None:
+    response = page.goto(f"{sample_url}no/such/page/")
+    assert response is not None and response.status == 404
+    expect(page.locator("h1")).to_have_text("Page not found")
+
+
+def test_on_a_phone_the_sections_are_in_a_menu_that_opens(browser: Browser, archive: Archive) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    visit(page, archive.url)
+    people = page.get_by_role("link", name="People", exact=True)
+    expect(people).to_be_hidden()
+    page.get_by_text("Menu", exact=True).click()
+    expect(people).to_be_visible()
+    people.click()
+    expect(page.locator("h1")).to_have_text("People")
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=ARTIFACTS / f"phone-people-{archive.name}.png")
+    context.close()
+
+
+SCREENSHOTS = {
+    "home": "",
+    "article": "2025/06/03/kremlin-says-no-breakthrough-agreement-reached-during-2nd-round-of-talks-with/",
+    "person": "people/helen-okafor/",
+    "tag": "tags/riverside/",
+    "month": "2025/06/",
+    "archive": "archive/",
+    "search": "search/?q=Riverside",
+}
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_screenshots_of_each_page_kind_are_saved_for_review(browser: Browser, sample_url: str, scheme: str) -> None:
+    context = browser.new_context(color_scheme=scheme, viewport={"width": 1200, "height": 900})
+    page = context.new_page()
+    ARTIFACTS.mkdir(exist_ok=True)
+    for kind, path in SCREENSHOTS.items():
+        visit(page, sample_url + path)
+        if kind == "search":
+            expect(page.locator(".pagefind-ui__result").first).to_be_visible()
+        expect(page.locator("main h1")).to_be_visible()
+        page.screenshot(path=ARTIFACTS / f"{kind}-{scheme}.png", full_page=True)
+        assert (ARTIFACTS / f"{kind}-{scheme}.png").stat().st_size > 10_000
+    context.close()
