@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import gc
 import itertools
 import os
 import time
@@ -39,12 +38,12 @@ from sitegen.incremental.state import (
 from sitegen.output.lock import site_lock
 from sitegen.output.staging import Staging
 from sitegen.output.writer import MANIFEST, OutputWriter, read_manifest
-from sitegen.parallel import available_cores, forked_map
+from sitegen.parallel import forked_map
 from sitegen.problems import Problem, ProblemsError
 from sitegen.progress import progress
-from sitegen.readahead import read_ahead
 from sitegen.render.templates import environment
-from sitegen.search.pagefind import BUNDLE, SearchRun, largest_first, plan_shards, shard_bundle, shard_size
+from sitegen.search.pagefind import SearchRun
+from sitegen.search.shards import BUNDLE, largest_first, plan_shards, shard_bundle, shard_size
 from sitegen.site.pages import ARTICLE_TEMPLATE
 from sitegen.site.routes import Routes, output_file
 
@@ -81,26 +80,7 @@ class BuildReport:
 def build(config: Config, show_progress: bool = False, use_cache: bool = True) -> BuildReport:
     """Build the site; a second build or import of the same site waits for this one to finish."""
     with site_lock(config.root, "a build"):
-        try:
-            return _build(config, show_progress, use_cache)
-        finally:
-            gc.unfreeze()  # what the build set aside (see _collector_paused) may be collected again
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Loading and routing make hundreds of thousands of objects that live for the whole build, and no garbage.
-    Python's collector would walk them again and again as they are made: on 20,000 articles a quarter of an
-    edit's load time. So it is paused meanwhile, and what was made is then set aside from later collections
-    (and from the copying of memory that collections cause in forked processes)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.freeze()
-        if enabled:
-            gc.enable()
+        return _build(config, show_progress, use_cache)
 
 
 def _build(config: Config, show_progress: bool, use_cache: bool) -> BuildReport:
@@ -114,10 +94,10 @@ def _build(config: Config, show_progress: bool, use_cache: bool) -> BuildReport:
     staging = Staging(config.output_dir)
     staging.start()  # public/ is mirrored while the content is read
     try:
-        with _collector_paused(), report.step("load"):
+        with report.step("load"):
             cache = BuildCache.load(config) if use_cache else BuildCache()
             library = load_library(config, report, show_progress, cache, inputs)
-        with _collector_paused(), report.step("route"):
+        with report.step("route"):
             routes = Routes(library)
             plan = plan_pages(library, routes, config, cache, site)
             report.pages = len(plan.pages) + len(plan.kept)
@@ -210,9 +190,7 @@ def _start_search(
     before = plan_shards(cache.indexed, shard_size(setting, len(cache.indexed)))
     stale = {shard for shard, files in shards.items() if files != before.get(shard) or changed & set(files)}
     kept = {shard for shard in set(shards) - stale if writer.keep_folder(shard_bundle(shard))}
-    indexed_again = set(shards) - kept
-    replacing = any(writer.previous_below(shard_bundle(shard)) for shard in indexed_again)
-    return SearchRun(writer.out_dir, largest_first(shards, indexed_again), replacing)
+    return SearchRun(writer.out_dir, largest_first(shards, set(shards) - kept))
 
 
 def _inputs(config: Config) -> Stamps:
@@ -273,10 +251,8 @@ def load_library(
     articles: list[Article] = []
     files = list(article_paths(config.content_dir))
     taken = found_stamps or {}
-    waiting = lambda: None  # noqa: E731
     if not known and len(files) >= PARALLEL_LOAD:  # a first build reads every file: on every core
         parts = list(_folder_parts(files))
-        waiting = read_ahead(_reading_order(parts, available_cores()))
         found_files = _load_by_folder(parts, config, registry, taken, cache, setting)
     else:
         found_files = (_load(path, config, registry, known.get(path), taken.get(path)) for path in files)
@@ -289,7 +265,6 @@ def load_library(
             report.drafts += 1
         else:
             articles.append(found.article)
-    waiting()
     if cache is not None:
         cache.articles, cache.setting = loaded, setting
     report.articles = len(articles)
@@ -330,17 +305,6 @@ def _folder_parts(files: list[str]) -> Iterator[FolderPart]:
         folder = list(grouped)
         for start in range(0, len(folder), FOLDER_PART):
             yield folder[start : start + FOLDER_PART], len(folder) <= FOLDER_PART
-
-
-def _reading_order(parts: list[FolderPart], jobs: int) -> list[str]:
-    """The parts' files in about the order the loading processes will ask for them: the next jobs parts side
-    by side. Read ahead one part after the other, the second process's first files were not read until the
-    first's part was: at 100,000 articles, with the files not in the system's cache, loading took 1.2 s more."""
-    order: list[str] = []
-    for start in range(0, len(parts), jobs):
-        side_by_side = itertools.zip_longest(*(files for files, _ in parts[start : start + jobs]))
-        order += [path for row in side_by_side for path in row if path is not None]
-    return order
 
 
 def _load(

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from sitegen.build import _reading_order, build
+from sitegen.build import build
 from sitegen.cli import main
 from sitegen.commands.linkcheck import broken_links
 from sitegen.config import Config
@@ -194,9 +194,3 @@ def test_the_archive_is_a_calendar_of_years_and_months_and_month_pages_of_days(s
         r'<a href="/2025/06/03/"><span class="day">3</span><span class="visually-hidden"> June 2025:</span>', calendar
     )
     assert '<span class="day">4</span>' in calendar and 'href="/2025/06/04/"' not in calendar
-
-
-def test_a_first_builds_files_are_read_ahead_in_the_order_its_processes_load_them() -> None:
-    parts = [(["2024/01/a", "2024/01/b", "2024/01/c"], True), (["2024/02/d"], True), (["2024/03/e"], True)]
-    assert _reading_order(parts, 2) == ["2024/01/a", "2024/02/d", "2024/01/b", "2024/01/c", "2024/03/e"]
-    assert _reading_order(parts, 1) == ["2024/01/a", "2024/01/b", "2024/01/c", "2024/02/d", "2024/03/e"]

@@ -1,18 +1,15 @@
-"""Running work beside the build: in a process of its own where there are cores for it, with its errors; and
-programs run side by side, a core each."""
+"""Parallel work: a function over many items on every core, and work beside the build in a process of its own
+where there are cores for it, with its errors."""
 
 from __future__ import annotations
 
-import json
 import os
-import subprocess
-import sys
 import threading
 from pathlib import Path
 
 import pytest
 
-from sitegen.parallel import CorePins, run_aside
+from sitegen.parallel import forked_map, run_aside
 
 
 def write_pid(path: Path) -> None:
@@ -67,46 +64,23 @@ def test_an_error_that_cannot_be_sent_back_keeps_its_message(monkeypatch: pytest
         wait()
 
 
-def cores_of_a_program() -> set[int]:
-    """The cores a program started now may run on, as it sees them."""
-    command = [sys.executable, "-c", "import os; print(sorted(os.sched_getaffinity(0)))"]
-    return set(json.loads(subprocess.run(command, capture_output=True, text=True, check=True).stdout))
+def square(number: int) -> int:
+    return number * number
 
 
-def test_programs_run_side_by_side_get_a_core_each_but_the_last_ones_get_every_core(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    monkeypatch.setenv("SITEGEN_JOBS", "2")
-    every = set(sorted(os.sched_getaffinity(0))[:2])
-    if len(every) < 2:
-        pytest.skip("needs two cores")
-    pins = CorePins(jobs=3)
-    with pins.pinned():
-        first = cores_of_a_program()
-        with pins.pinned():  # started while the first runs
-            second = cores_of_a_program()
-    with pins.pinned():  # the last: no other is left to share the cores with
-        last = cores_of_a_program()
-    assert len(first) == len(second) == 1 and first != second and first | second == every
-    assert last == set(os.sched_getaffinity(0))
-    assert os.sched_getaffinity(0) >= every  # the thread that started them has its cores back
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_forked_map_gives_every_result_in_order(jobs: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SITEGEN_JOBS", jobs)
+    offset = 7  # a closure: the workers inherit it, nothing is pickled but items and results
+    assert list(forked_map(lambda number: square(number) + offset, range(500), chunk=16)) == [
+        number * number + offset for number in range(500)
+    ]
 
 
-def test_with_one_core_nothing_is_pinned(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("SITEGEN_JOBS", "1")
-    with CorePins(jobs=5).pinned():
-        assert cores_of_a_program() == set(os.sched_getaffinity(0))
-
-
-def test_a_system_that_will_not_pin_runs_the_program_on_every_core(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_work_that_dies_without_a_word_is_an_error(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SITEGEN_JOBS", "2")
     if len(os.sched_getaffinity(0)) < 2:
         pytest.skip("needs two cores")
-
-    def refuse(pid: int, cores: object) -> None:
-        raise PermissionError("not allowed here")
-
-    pins = CorePins(jobs=4)
-    monkeypatch.setattr(os, "sched_setaffinity", refuse)
-    with pins.pinned():
-        assert cores_of_a_program() == set(os.sched_getaffinity(0))
+    wait = run_aside(lambda: os.kill(os.getpid(), 9))
+    with pytest.raises(RuntimeError, match="exit code -9"):
+        wait()

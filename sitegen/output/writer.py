@@ -321,19 +321,14 @@ def safe_relative(relative: str) -> str:
     return relative
 
 
-def write_atomically(path: Path, data: bytes, to_disk_now: bool = False) -> None:
-    """Write to a temporary file beside the target, then rename it over the target in one step. to_disk_now:
-    have the system start writing it to the disk at once, rather than when its own timer says (see
-    build_cache.encode_folder), where it can."""
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write to a temporary file beside the target, then rename it over the target in one step: a reader
+    finds the old file or the new one, never part of one."""
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(handle, "wb") as file:
             file.write(data)
-            if to_disk_now and hasattr(os, "posix_fadvise"):
-                file.flush()
-                # Linux starts writing what is not on the disk yet, and keeps it in memory meanwhile.
-                os.posix_fadvise(file.fileno(), 0, 0, os.POSIX_FADV_DONTNEED)
         os.chmod(temporary, 0o644)
         os.replace(temporary, path)
     except BaseException:

@@ -18,7 +18,7 @@ from typing import Any
 from sitegen.config import Config
 from sitegen.content.library import Library
 from sitegen.content.model import Article, Period
-from sitegen.search.pagefind import plan_shards, shard_bundle, shard_size
+from sitegen.search.shards import plan_shards, shard_bundle, shard_size
 from sitegen.site.calendars import month_weeks, year_rows
 from sitegen.site.charts import per_year
 from sitegen.site.routes import Routes, output_file

@@ -3,20 +3,15 @@
 from __future__ import annotations
 
 import json
-import os
 import re
-import subprocess
-import sys
-import threading
 from pathlib import Path
 
-import pagefind_bin
 import pytest
 
 from sitegen.build import build
-from sitegen.parallel import PRIORITY_STEP
 from sitegen.search import pagefind as search
-from sitegen.search.pagefind import SearchIndexError, largest_first, plan_shards, shard_glob, shard_size
+from sitegen.search.pagefind import SearchIndexError
+from sitegen.search.shards import largest_first, plan_shards, shard_glob, shard_size
 from tests.conftest import tree_files
 from tests.incremental.test_incremental import STORM, edit, golden_site
 
@@ -81,65 +76,6 @@ def test_pagefind_indexes_each_article_once_across_split_shards(tmp_path: Path) 
     assert [path.rstrip("/").rsplit("/", 1)[1] for path in merged[1].split()] == sorted(bundles, reverse=True)
 
 
-def test_new_bundles_are_made_beside_the_site_and_bundles_made_again_in_memory_where_there_is_room(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    site = tmp_path / "public"
-    monkeypatch.setattr(search, "SCRATCH_ROOM", 1 << 62)  # more than any machine has
-    assert search._scratch_parent(site, replacing=False) == tmp_path
-    assert search._scratch_parent(site, replacing=True) == tmp_path
-    if not os.access("/dev/shm", os.W_OK):
-        pytest.skip("this system has no shared memory folder")
-    monkeypatch.setattr(search, "SCRATCH_ROOM", 0)
-    assert search._scratch_parent(site, replacing=False) == tmp_path
-    assert search._scratch_parent(site, replacing=True) == Path("/dev/shm")
-
-
-def test_without_room_in_memory_a_rebuild_makes_its_bundles_beside_the_site_alike(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    sites = {
-        "in memory": golden_site(tmp_path / "one", search=True),
-        "beside": golden_site(tmp_path / "two", search=True),
-    }
-    asked: list[bool] = []  # what each build told _scratch_parent: whether it replaces the site's bundles
-    scratch_parent = search._scratch_parent
-    monkeypatch.setattr(
-        search, "_scratch_parent", lambda site, replacing: asked.append(replacing) or scratch_parent(site, replacing)
-    )
-    for where, config in sites.items():
-        build(config)
-        if where == "beside":
-            monkeypatch.setattr(search, "SCRATCH_ROOM", 1 << 62)
-        before = tree_files(config.output_dir / "pagefind")
-        edit(config.root / STORM, "\n\n", "\n\nA new first paragraph.\n\n")
-        build(config)
-        assert tree_files(config.output_dir / "pagefind") != before  # the edited article's bundle was made again
-    assert asked == [False, True, False, True]  # a cold build's bundles are new; an edit's replace one
-    assert tree_files(sites["beside"].output_dir) == tree_files(sites["in memory"].output_dir)
-    assert not list(tmp_path.glob("*/.sitegen-pagefind-*"))  # the scratch folders are gone
-
-
-@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="a priority of its own per thread is Linux's")
-def test_the_build_gives_pagefind_the_cores_first_while_it_runs_and_takes_its_priority_back_after(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    thread = threading.get_native_id()
-    before = os.getpriority(os.PRIO_PROCESS, thread)
-    during: list[int] = []  # this thread's priority while it waits for Pagefind's bundles
-    keep_data_files_there = search._keep_data_files_there
-
-    def recording(*args: object) -> None:
-        during.append(os.getpriority(os.PRIO_PROCESS, thread))
-        keep_data_files_there(*args)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(search, "_keep_data_files_there", recording)
-    build(golden_site(tmp_path / "site", search=True))
-    assert during and set(during) == {min(before + PRIORITY_STEP, 19)}
-    if os.geteuid() == 0:  # others may not raise a priority again
-        assert os.getpriority(os.PRIO_PROCESS, thread) == before
-
-
 def test_a_failing_pagefind_leaves_the_site_as_it_was_and_the_next_build_makes_it_right(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -158,22 +94,14 @@ def test_a_failing_pagefind_leaves_the_site_as_it_was_and_the_next_build_makes_i
     assert tree_files(config.output_dir) == tree_files(cold.output_dir)
 
 
-def test_pagefind_runs_with_the_allocator_setting_and_no_huge_pages_unless_the_user_chose_a_setting() -> None:
-    name, setting = search.PAGEFIND_ALLOCATOR
-    assert search.pagefind_environment({"HOME": "/home/a"}) == {name: setting, "HOME": "/home/a"}
-    assert not search.pagefind_huge_pages({"HOME": "/home/a"})
-    assert search.pagefind_environment({name: "narenas:1"})[name] == "narenas:1"
-    assert search.pagefind_huge_pages({name: "narenas:1"})
-
-
-def test_pagefinds_allocator_takes_the_setting_without_complaint(tmp_path: Path) -> None:
-    site = tmp_path / "site"
-    site.mkdir()
-    (site / "index.html").write_text('<html lang="en"><body><main>One page</main></body></html>')
-    name, setting = search.PAGEFIND_ALLOCATOR
-    environment = {name: f"{setting},stats_print:true"}
-    command = [str(pagefind_bin.get_executable()), "--site", str(site), "--output-path", str(tmp_path / "out")]
-    result = subprocess.run(command, capture_output=True, text=True, check=True, env=environment)
-    printed = result.stdout + result.stderr
-    assert "Invalid conf" not in printed
-    assert 'opt.thp: "always"' in printed and "opt.dirty_decay_ms: -1" in printed  # jemalloc read every part
+def test_a_rebuild_indexes_the_edited_shard_again_and_leaves_no_scratch_folder(tmp_path: Path) -> None:
+    config, cold = golden_site(tmp_path / "site", search=True), golden_site(tmp_path / "cold", search=True)
+    build(config)
+    before = tree_files(config.output_dir / "pagefind")
+    for root in (config.root, cold.root):
+        edit(root / STORM, "\n\n", "\n\nA new first paragraph.\n\n")
+    build(config)
+    build(cold)
+    assert tree_files(config.output_dir / "pagefind") != before
+    assert tree_files(config.output_dir) == tree_files(cold.output_dir)
+    assert not list(tmp_path.glob("*/.sitegen-pagefind-*"))
