@@ -1,19 +1,22 @@
-"""Parts of pages rendered once per build (render.RenderedOnce), and what a broken part tells."""
+"""The Jinja environment: parts rendered once per build, what a broken part tells, and compiled templates that
+never keep a value of an earlier build (the configuration, the command line, an edited part)."""
 
 from __future__ import annotations
 
 import itertools
+import shutil
 from datetime import UTC, datetime
 from pathlib import Path
 
 import jinja2
 import pytest
 
-from sitegen.config import Config
+from sitegen.build import build
+from sitegen.config import Config, load_config
 from sitegen.content.model import Article
 from sitegen.render.templates import TemplateProblem, environment, render
 from sitegen.site.pages import Page
-from tests.conftest import site_config
+from tests.conftest import FIXTURES, REPO, site_config
 
 
 def article(title: str) -> Article:
@@ -76,3 +79,54 @@ def test_a_missing_or_broken_part_names_itself(tmp_path: Path, part: str | None,
     env = environment(templates(tmp_path, files), None)
     with pytest.raises(TemplateProblem, match=message):
         render(env, Page("", "page.html"))
+
+
+def stale_site(root: Path) -> Config:
+    """The golden fixture with a copy of the repository's templates, built once with its cache."""
+    shutil.copytree(FIXTURES / "golden-site", root / "site")
+    shutil.copytree(REPO / "templates", root / "templates")
+    config = load_config(root / "site").replace(templates=str(root / "templates"))
+    assert build(config).errors == []
+    return config
+
+
+def test_a_new_title_in_the_configuration_reaches_every_header_and_footer(tmp_path: Path) -> None:
+    config = stale_site(tmp_path)
+    config = config.replace(title="Harbour Gazette")
+    build(config)
+    home = (config.output_dir / "index.html").read_text(encoding="utf-8")
+    header, footer = home.split('class="site-title"')[1], home.split("<footer")[1]
+    assert "Harbour Gazette" in header.split("</a>")[0] and "Harbour Gazette" in footer
+    assert "Golden Archive" not in home
+
+
+def test_an_edited_part_shows_on_every_page_even_in_a_fresh_output_folder(tmp_path: Path) -> None:
+    config = stale_site(tmp_path)
+    footer = tmp_path / "templates" / "parts" / "site_footer.html"
+    footer.write_text(footer.read_text(encoding="utf-8").replace("<footer", '<footer data-edited="yes"'))
+    for out in (config, config.replace(output=str(tmp_path / "fresh"))):
+        report = build(out)
+        assert report.files_changed > 0
+        assert 'data-edited="yes"' in (out.output_dir / "index.html").read_text(encoding="utf-8")
+        assert 'data-edited="yes"' in (out.output_dir / "tags/index.html").read_text(encoding="utf-8")
+
+
+def test_a_base_url_given_on_the_command_line_reaches_header_links_and_robots_txt(tmp_path: Path) -> None:
+    config = stale_site(tmp_path)
+    config = config.replace(base_url="https://news.example.com/archive/")
+    build(config)
+    home = (config.output_dir / "index.html").read_text(encoding="utf-8")
+    assert 'class="site-title" href="/archive/"' in home
+    assert 'href="/archive/tags/"' in home
+    robots = (config.output_dir / "robots.txt").read_text(encoding="utf-8")
+    assert "Sitemap: https://news.example.com/archive/sitemap.xml" in robots
+
+
+def test_turning_search_off_removes_the_search_box_from_every_page(tmp_path: Path) -> None:
+    config = stale_site(tmp_path).replace(search=True)
+    build(config)
+    assert 'role="search"' in (config.output_dir / "index.html").read_text(encoding="utf-8")
+    build(config.replace(search=False))
+    assert not (config.output_dir / "search").exists()
+    for page in ("index.html", "tags/index.html", "archive/index.html"):
+        assert 'role="search"' not in (config.output_dir / page).read_text(encoding="utf-8"), page
