@@ -14,9 +14,11 @@ from urllib.parse import parse_qs, urlsplit
 from sitegen.serve.csp import RECOMMENDED_CSP
 from sitegen.serve.livereload import ENDPOINT, RELOAD_SCRIPT, SiteState, inject
 
+BOOKKEEPING = ".sitegen"  # the start of the name of every file sitegen keeps for itself in the output folder
+
 
 class SiteHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves the output folder at base_path, as the static host will."""
+    """Serves the output folder at base_path, as the static host will, and nothing outside it."""
 
     base_path = "/"
     state: SiteState | None = None
@@ -44,7 +46,7 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
             return
         self.path = "/" + self.path[len(self.base_path) :]
         target = Path(self.translate_path(self.path))
-        if not target.exists() or (target.is_dir() and not (target / "index.html").exists()):
+        if not self._servable(target) or (target.is_dir() and not self._servable(target / "index.html")):
             self._not_found()
             return
         page = target / "index.html" if target.is_dir() else target
@@ -52,6 +54,28 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
             self._send(200, page.read_bytes(), "text/html; charset=utf-8")
             return
         super().do_GET()
+
+    def do_HEAD(self) -> None:
+        """As a GET would answer, without the body: the same files only."""
+        path = urlsplit(self.path).path
+        target = Path(self.translate_path("/" + path[len(self.base_path) :]))
+        inside = path.startswith(self.base_path) and self._servable(target)
+        if not inside or (target.is_dir() and not self._servable(target / "index.html")):
+            self.send_response(404)
+            self.end_headers()
+            return
+        self.path = "/" + self.path[len(self.base_path) :]
+        super().do_HEAD()
+
+    def _servable(self, target: Path) -> bool:
+        """Whether target is a file or folder of the site itself: inside the output folder once every link is
+        followed, and not one of sitegen's own bookkeeping files (.sitegen-manifest, .sitegen-journal)."""
+        site = Path(self.directory).resolve()
+        try:
+            inside = target.resolve(strict=True).relative_to(site)
+        except (OSError, ValueError):  # missing, a loop, or outside the site
+            return False
+        return not any(part.startswith(BOOKKEEPING) for part in inside.parts)
 
     def _live(self, name: str, query: dict[str, list[str]]) -> None:
         assert self.state is not None
