@@ -15,6 +15,10 @@ from sitegen.content.normalise import FieldError
 from sitegen.problems import Problem, ProblemsError
 
 ARTICLES_DIR = "articles"
+# Tags, and people, one article may name. Each name is a page, a feed and a search filter value, and every
+# feed entry lists its article's names, so a tag's feed costs as much as the names of its articles: an article
+# naming thousands would make every one of their feeds that large. Past this, the first ones are kept.
+MAX_NAMES = 100
 MAX_ARTICLE_BYTES = 5_000_000  # a news article is far smaller; a bigger file is a mistake, and would be slow
 # Fields that mean the same as a canonical one: what people write -> the schema's name.
 FIELD_ALIASES = {"author": "authors", "tag": "tags", "person": "people", "description": "summary"}
@@ -85,8 +89,8 @@ class _ArticleReader:
         article_fields = {
             "authors": self.field("authors", normalise.name_list) or (),
             "category": self.field("category", normalise.optional_text),
-            "tags": _unique(self.registry.canonical_tag(tag) for tag in tags),
-            "people": _unique(self.registry.canonical_person(name) for name in people),
+            "tags": self._at_most(_unique(self.registry.canonical_tag(tag) for tag in tags), "tags"),
+            "people": self._at_most(_unique(self.registry.canonical_person(name) for name in people), "people"),
             "updated": self.field("updated", lambda value: normalise.timestamp(value, self.zone)),
             "sources": self.field("source", normalise.sources) or (),
             "draft": self.field("draft", normalise.flag) or False,
@@ -117,6 +121,14 @@ class _ArticleReader:
         except FieldError as error:
             self.errors.append(Problem(self.path, str(error), self._line(self.written_keys[key]), key))
             return None
+
+    def _at_most(self, names: tuple[str, ...], key: str) -> tuple[str, ...]:
+        """The names, or the first MAX_NAMES of them with a warning."""
+        if len(names) <= MAX_NAMES:
+            return names
+        message = f"names {len(names)} {key}; an article may have at most {MAX_NAMES}: the first ones are kept"
+        self.warnings.append(Problem(self.path, message, self._line(self.written_keys[key]), key, warning=True))
+        return names[:MAX_NAMES]
 
     def _canonical_fields(self, meta: dict[Any, Any]) -> dict[str, Any]:
         fields: dict[str, Any] = {}

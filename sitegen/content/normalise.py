@@ -6,7 +6,7 @@ Each raises FieldError with a message that says what is wrong and what to write 
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, time
+from datetime import UTC, date, datetime, time
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -15,6 +15,10 @@ from slugify import slugify
 from sitegen.content.model import Source
 
 SLUG_MAX_LENGTH = 80
+# The first and last moments every page and feed can show: a day inside Python's years 1 to 9999 on either
+# side, so that a date moved to UTC (feeds, sitemaps, search) or to its neighbouring day (calendars) exists.
+EARLIEST = datetime(1, 1, 2, tzinfo=UTC)
+LATEST = datetime(9999, 12, 30, 23, 59, 59, tzinfo=UTC)
 SUMMARY_MAX_LENGTH = 240
 
 
@@ -75,6 +79,12 @@ def timestamp(value: Any, zone: ZoneInfo) -> datetime:
         raise FieldError(f"expected a date, got {describe(value)}: {_DATE_WORDING}")
     if parsed.tzinfo is None:
         parsed = parsed.replace(tzinfo=zone)
+    try:
+        writable = EARLIEST <= parsed.astimezone(UTC) <= LATEST
+    except OverflowError:  # its UTC moment falls outside years 1 to 9999
+        writable = False
+    if not writable:
+        raise FieldError(f"{value} is outside the dates pages and feeds can show: 0001-01-02 to 9999-12-30, in UTC")
     return parsed
 
 

@@ -4,7 +4,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from sitegen.content.articles import article_files, load_article
+from sitegen.content.articles import MAX_NAMES, article_files, load_article
 from sitegen.content.model import Person, Registry, Source
 from sitegen.problems import ProblemsError
 from tests.conftest import write_article
@@ -64,3 +64,24 @@ def test_articles_are_found_in_a_stable_order_without_hidden_files(tmp_path: Pat
     (tmp_path / "articles" / "notes.txt").write_text("not an article")
     found = [path.relative_to(tmp_path / "articles").as_posix() for path in article_files(tmp_path)]
     assert found == ["2024/01/z.md", "2025/06/a.md", "2025/06/b.md"]
+
+
+@pytest.mark.parametrize("written", ["0001-01-01", "9999-12-31T23:00:00-05:00", "0001-01-01T00:30:00+01:00"])
+def test_a_date_no_page_or_feed_can_show_is_an_error_naming_the_field(tmp_path: Path, written: str) -> None:
+    with pytest.raises(ProblemsError) as raised:
+        load(tmp_path, f"title: Far\ndate: {written}")
+    [problem] = raised.value.problems
+    assert problem.field == "date" and "0001-01-02 to 9999-12-30" in problem.message
+
+
+def test_the_first_dates_a_page_can_show_load(tmp_path: Path) -> None:
+    article, _ = load(tmp_path, "title: Early\ndate: 0001-01-02T12:00:00+03:00")
+    assert article.date.year == 1
+
+
+def test_tags_and_people_past_the_limit_are_dropped_with_a_warning(tmp_path: Path) -> None:
+    tags = ", ".join(f"tag {number}" for number in range(MAX_NAMES + 50))
+    article, warnings = load(tmp_path, f"title: Many\ndate: 2025-06-03\ntags: [{tags}]")
+    assert len(article.tags) == MAX_NAMES and article.tags[0] == "tag 0"
+    [warning] = warnings
+    assert warning.field == "tags" and f"{MAX_NAMES + 50} tags" in warning.message and warning.warning

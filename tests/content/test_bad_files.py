@@ -67,3 +67,14 @@ def test_the_importer_refuses_a_huge_file_and_a_looping_link_by_name(tmp_path: P
         "one-line.txt": "no headline: the first line is 10000000 characters long, not a headline",
         "loop.txt": "cannot be read: Too many levels of symbolic links",
     }
+
+
+def test_an_article_with_a_date_no_page_can_show_is_reported_and_the_rest_is_built(site: Config) -> None:
+    write_article(site.content_dir, "far.md", "title: Far\ndate: 9999-12-31T23:00:00-05:00")
+    zoned = site.replace(timezone="Europe/Moscow")
+    write_article(site.content_dir, "old.md", "title: Old\ndate: 0001-01-01")
+    write_article(zoned.content_dir, "good.md", "title: Good\ndate: 2025-06-03")
+    report = build(zoned)
+    assert report.articles == 1 and (zoned.output_dir / "2025/06/03/good/index.html").is_file()
+    assert sorted(problem.file.name for problem in report.errors) == ["far.md", "old.md"]
+    assert all(problem.field == "date" for problem in report.errors)

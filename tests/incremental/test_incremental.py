@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -167,3 +168,16 @@ def test_a_first_build_on_every_core_writes_each_folders_cache_as_it_loads_it(
     build(config)
     build(config.replace(output=str(tmp_path / "cold")), use_cache=False)
     assert tree_files(config.output_dir) == tree_files(tmp_path / "cold")
+
+
+def test_an_edit_that_keeps_the_files_size_and_modification_time_is_noticed(tmp_path: Path) -> None:
+    config = golden_site(tmp_path / "site")
+    build(config)
+    path = config.root / STORM
+    before = path.stat()
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("title: Storm warning", "title: Gales warning", 1), encoding="utf-8")
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert (path.stat().st_size, path.stat().st_mtime_ns) == (before.st_size, before.st_mtime_ns)
+    build(config)
+    assert "Gales warning" in (config.output_dir / "feed.xml").read_text(encoding="utf-8")
