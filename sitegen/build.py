@@ -198,7 +198,7 @@ def _inputs(config: Config) -> Stamps:
     out = str(config.output_dir)
     written = [f"{out}/{relative}" for relative in read_manifest(config.output_dir)]
     read = [*tree_files(config.content_dir), *tree_files(config.templates_dir)]
-    return stamps([*read, *written, f"{out}/{MANIFEST}"])
+    return {**stamps(read, read=True), **stamps([*written, f"{out}/{MANIFEST}"])}
 
 
 def _gone(config: Config, inputs: Stamps) -> set[str]:

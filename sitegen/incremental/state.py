@@ -26,7 +26,7 @@ from typing import Any
 from sitegen.config import Config
 from sitegen.content.model import Article
 from sitegen.incremental.groups import Shown
-from sitegen.output.writer import Stamp, stamp_of, write_atomically
+from sitegen.output.writer import stamp_of, write_atomically
 from sitegen.problems import Problem
 
 CACHE_DIR = ".sitegen-cache"
@@ -36,7 +36,7 @@ VERSION = 5
 
 @dataclass
 class LoadedFile:
-    stamp: tuple[int, int]  # size, modification time in nanoseconds
+    stamp: tuple[int, ...]  # see source_stamp
     article: Article | None
     problems: list[Problem]
     digest: bytes = b""  # of the article's fields (see page_keys.fields_digest)
@@ -187,32 +187,44 @@ def _encode(data: Any) -> bytes:
     return pickle.dumps((VERSION, data), protocol=pickle.HIGHEST_PROTOCOL)
 
 
-def stamp(path: Path | str) -> Stamp:
-    return stamp_of(os.stat(path))
+def source_stamp(status: os.stat_result) -> tuple[int, int, int]:
+    """What tells whether a file the build reads (an article, a registry, a template) changed: its size,
+    modification time and inode change time. An editor or a tool may keep the first two as they were (a
+    same-length edit with the time set back); no user can set the third, which every write changes."""
+    return status.st_size, status.st_mtime_ns, status.st_ctime_ns
 
 
-Stamps = dict[str, Stamp]  # path -> size, modification time
+def stamp(path: Path | str) -> tuple[int, ...]:
+    """The source_stamp of a file the build reads."""
+    return source_stamp(os.stat(path))
+
+
+# A path's stamp: source_stamp for what the build reads, the writer's Stamp for what it wrote (whose inode
+# change time the staging folder's hard links change, see output/staging.py).
+Stamps = dict[str, tuple[int, ...]]
 MISSING = (-1, -1)  # the stamp of a file that is not there
 
 
-def stamps(paths: list[str]) -> Stamps:
-    """The size and modification time of each file, MISSING for one that is missing, in the order given.
+def stamps(paths: list[str], read: bool = False) -> Stamps:
+    """The stamp of each file, MISSING for one that is missing, in the order given: a source_stamp for
+    files the build reads (read), the writer's for files it wrote.
 
     Paths are plain strings: a rebuild with nothing to do stats every file of the site, and on a large
     archive making Path objects for them would cost more than the stats themselves.
     """
+    taken = source_stamp if read else stamp_of
     found: Stamps = {}
     for path in paths:
         try:
-            found[path] = stamp_of(os.stat(path))
+            found[path] = taken(os.stat(path))
         except OSError:
             found[path] = MISSING
     return found
 
 
 def fingerprint(files: Stamps, extra: str = "") -> str:
-    """A hash of the files' paths, sizes and modification times (see stamps), and extra."""
-    lines = "".join(f"{path}\0{size}\0{mtime}\n" for path, (size, mtime) in files.items())
+    """A hash of the files' paths and stamps (see stamps), and extra."""
+    lines = "".join(f"{path}\0{found}\n" for path, found in files.items())
     return hashlib.blake2b((extra + "\n" + lines).encode(), digest_size=16).hexdigest()
 
 

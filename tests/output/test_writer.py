@@ -4,8 +4,7 @@ from unittest.mock import ANY
 
 import pytest
 
-from sitegen.incremental.state import stamp
-from sitegen.output.writer import MANIFEST, OutputError, OutputWriter, write_if_changed
+from sitegen.output.writer import MANIFEST, OutputError, OutputWriter, stamp_of, write_if_changed
 
 
 def build_once(out: Path, files: dict[str, bytes]) -> OutputWriter:
@@ -138,6 +137,10 @@ def test_stamps_taken_early_are_what_the_files_show_and_a_missing_file_is_left_o
         status = os.stat(tmp_path / "out" / relative)
         assert writer.stamps[relative] == (status.st_size, status.st_mtime_ns)
     assert "gone.html" not in writer.stamps
+
+
+def stamp(path: Path) -> tuple[int, int]:
+    return stamp_of(path.stat())
 
 
 def test_a_file_written_anew_is_stamped_as_written_and_one_kept_is_not(tmp_path: Path) -> None:
