@@ -16,7 +16,7 @@ from sitegen.content.articles import article_paths, load_article
 from sitegen.content.library import Library
 from sitegen.content.model import Article, Registry
 from sitegen.content.registry import load_registry
-from sitegen.incremental.keys import fields_digest, site_key
+from sitegen.incremental.keys import PageKeys, fields_digest, site_key
 from sitegen.incremental.plan import PagePlan, PageRenderer, Rendered, plan_pages
 from sitegen.incremental.state import (
     MISSING,
@@ -44,7 +44,7 @@ from sitegen.progress import progress
 from sitegen.render.templates import environment
 from sitegen.search.pagefind import SearchRun
 from sitegen.search.shards import BUNDLE, largest_first, plan_shards, shard_bundle, shard_size
-from sitegen.site.pages import ARTICLE_TEMPLATE
+from sitegen.site.pages import PageKind
 from sitegen.site.routes import Routes, output_file
 
 PARALLEL_LOAD = 1000  # articles to read before reading them on every core pays for the forking
@@ -161,13 +161,13 @@ def _write_site(
     search: SearchRun | None = None
     try:
         with report.step("render"):
-            renderer = PageRenderer(
-                environment(config, routes), library, routes, plan, writer, cache, site, show_progress
-            )  # fmt: skip
-            renderer.render([page for page in plan.pages if page.template == ARTICLE_TEMPLATE])
+            digests = dict(zip(library.articles, plan.digests, strict=True))
+            keys = PageKeys(routes, site, digests)
+            renderer = PageRenderer(environment(config, routes), keys, plan, cache.pages, writer, show_progress)
+            renderer.render([page for page in plan.pages if page.kind is PageKind.ARTICLE])
             if config.search and plan.partial:  # no article comes or goes in a partial plan
                 search = _start_search(config, writer, cache, indexed, renderer.changed_articles)
-            renderer.render([page for page in plan.pages if page.template != ARTICLE_TEMPLATE])
+            renderer.render([page for page in plan.pages if page.kind is not PageKind.ARTICLE])
             writer.copy_tree(config.templates_dir / "static", "static/")
             report.files_removed = writer.remove_stale(but=BUNDLE)  # pages gone from the site must not be indexed
         if config.search and search is None:

@@ -29,7 +29,8 @@ class Library:
     by_period: dict[Period, tuple[Article, ...]]  # years, months and days; keys in time order
     position: dict[Article, int]  # an article's index in articles
     period_neighbours: dict[Period, tuple[Period | None, Period | None]]  # previous and next of the same kind
-    positions: dict[str, tuple[int, ...]]  # "tag:NAME" or "person:NAME" -> its articles' positions, ascending
+    tag_positions: dict[str, tuple[int, ...]]  # each tag's articles' positions, ascending
+    person_positions: dict[str, tuple[int, ...]]  # each person's
 
     @classmethod
     def of(cls, articles: Iterable[Article], registry: Registry) -> Library:
@@ -46,8 +47,8 @@ class Library:
                 by_period[period].append(article)
         periods = sorted(by_period, key=_period_order)
         position = {article: index for index, article in enumerate(newest_first)}
-        positions = {f"tag:{tag}": tuple(position[a] for a in group) for tag, group in by_tag.items()}
-        positions.update({f"person:{name}": tuple(position[a] for a in group) for name, group in by_person.items()})
+        tag_positions = {tag: tuple(position[a] for a in group) for tag, group in by_tag.items()}
+        person_positions = {name: tuple(position[a] for a in group) for name, group in by_person.items()}
         return cls(
             articles=newest_first,
             registry=registry,
@@ -56,7 +57,8 @@ class Library:
             by_period={period: tuple(by_period[period]) for period in periods},
             position=position,
             period_neighbours=_neighbours_of_same_kind(periods),
-            positions=positions,
+            tag_positions=tag_positions,
+            person_positions=person_positions,
         )
 
     def chronological(self) -> tuple[Article, ...]:
@@ -84,9 +86,9 @@ class Library:
         scores: Counter[int] = Counter()
         for name in article.people:
             for _ in range(PERSON_WEIGHT):
-                scores.update(_window(self.positions[f"person:{name}"], here))
+                scores.update(_window(self.person_positions[name], here))
         for tag in article.tags:
-            scores.update(_window(self.positions[f"tag:{tag}"], here))
+            scores.update(_window(self.tag_positions[tag], here))
         scores.pop(here, None)
         best: list[int] = []
         # Every article's page lists its related articles, so this runs in C where it can: counting, and

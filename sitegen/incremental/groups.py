@@ -1,6 +1,6 @@
-"""Which groups of pages (see pages.all_pages) a rebuild must make again, from what the last build's showed.
+"""Which groups of pages (see site/pages.py) a rebuild must make again, from what the last build's showed.
 
-A page's key (see page_keys.py) follows from the site's key, the structure of the library and the articles
+A page's key (see keys.py) follows from the site's key, the structure of the library and the articles
 the page shows. The structure is everything pages are made of beyond the articles' texts: the articles'
 order, files, dates, slugs, tags and people, and the registry. While it stays the same, every group shows
 the same articles at the same positions, so a group none of whose articles changed keeps its pages' keys,
@@ -10,9 +10,10 @@ and need not even be made. The last build's groups, with the articles each showe
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from sitegen.content.library import Library
+from sitegen.site.pages import Group
 
 
 @dataclass(frozen=True)
@@ -21,8 +22,7 @@ class Shown:
 
     structure: str  # structure_key of the library the pages were made from
     digests: tuple[bytes, ...]  # the fields digest of the article at each position
-    groups: dict[str, tuple[int, ...]]  # each group of pages -> the positions of the articles it shows
-    pages: dict[str, tuple[int, ...]] = field(default_factory=dict)  # the same for each page's output file
+    groups: dict[Group, tuple[int, ...]]  # each group of pages -> the positions of the articles it shows
 
 
 def structure_key(site: str, library: Library) -> str:
@@ -34,11 +34,11 @@ def structure_key(site: str, library: Library) -> str:
     return digest.hexdigest()
 
 
-def groups_to_make(last: Shown | None, structure: str, digests: tuple[bytes, ...]) -> set[str] | None:
+def groups_to_make(last: Shown | None, structure: str, digests: tuple[bytes, ...]) -> set[Group] | None:
     """The groups showing an article whose fields changed since the last build; None (all of them) when
     there is no last build to go by or the structure changed."""
     changed = changed_positions(last, structure, digests)
-    if changed is None:
+    if changed is None or last is None:
         return None
     return {group for group, positions in last.groups.items() if not changed.isdisjoint(positions)}
 

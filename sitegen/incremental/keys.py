@@ -2,14 +2,14 @@
 
 A page's output is a function of its template (and the templates it includes), the site's configuration,
 sitegen's own code, and its context: the values, and for each article, tag and person in it, its route, since
-templates link to them. The key hashes all of these; the context is walked through lists, dicts and dataclasses.
+templates link to them. The key hashes all of these, going through the context's lists, dicts and dataclasses.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import hashlib
-from collections.abc import Callable
+from collections.abc import Mapping
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -19,8 +19,6 @@ from sitegen.content.model import Article
 from sitegen.incremental.state import code_key
 from sitegen.site.pages import Page, Pagination
 from sitegen.site.routes import Routes
-
-Encoding = tuple[bytes, frozenset[Article]]  # a shared value's encoding, and the articles it holds
 
 
 def site_key(config: Config) -> str:
@@ -47,40 +45,36 @@ _FIELDS_BUT_BODY = tuple(item.name for item in dataclasses.fields(Article) if it
 
 
 class PageKeys:
-    """Page keys for one build. Each value is encoded to bytes once per build where pages share it: an
-    article (on many listings), a name, and the lists one listing's pages all show (its chart, its names).
+    """Page keys for one build. A page's key hashes the site key, its route and template, and its context;
+    an article in the context counts as its fields' digest, its route and its names' routes, worked out once
+    per build for each article, as each name's routes are.
 
-    Beside each key it gives the articles the page shows, wherever they are in its context: a page that shows
-    none of the articles an edit changed keeps its key while nothing else changed (see page_groups.py).
+    Which articles a page shows is not found here: each page declares them (Page.shows), and a page that
+    shows none of the articles an edit changed keeps its key while nothing else changed (see groups.py).
     """
 
-    def __init__(self, routes: Routes, site: str, digests: dict[int, bytes] | None = None) -> None:
+    def __init__(self, routes: Routes, site: str, digests: Mapping[Article, bytes]) -> None:
         self.routes, self.site = routes, site
-        self._digests = digests or {}  # the fields_digest of articles, by id, where the loading kept it
-        self._articles: dict[int, bytes] = {}
+        self._digests = digests  # the fields_digest of each article, as the loading kept it
+        self._articles: dict[Article, bytes] = {}  # Articles compare by identity, and are held here
         self._names: dict[str, bytes] = {}
-        self._shared: dict[int, tuple[Any, Encoding]] = {}  # id of a list or dict -> (it, its encoding)
-        self._values: dict[Any, Encoding] = {}  # frozen dataclasses by value
-        self._shown: set[Article] = set()  # the articles met so far in the value being encoded
+        self._values: dict[Any, bytes] = {}  # frozen dataclasses (periods, people, calendar cells) by value
 
-    def key(self, page: Page) -> tuple[str, set[Article]]:
-        """The page's key and the articles it shows."""
-        self._shown = set()
+    def key(self, page: Page) -> str:
         digest = hashlib.blake2b(f"{self.site}\0{page.route}\0{page.template}\0".encode(), digest_size=16)
-        for name, value in page.context.items():  # each page's own dict: not worth keeping
+        for name, value in page.context.items():
             digest.update(f"{name}:".encode() + self._encode(value))
-        return digest.hexdigest(), self._shown
+        return digest.hexdigest()
 
     def _encode(self, value: Any) -> bytes:
         if isinstance(value, Article):
-            self._shown.add(value)
             return self._article(value)
         if isinstance(value, str):
             return self._name(value)
-        if isinstance(value, tuple):
+        if isinstance(value, tuple | list):
             return b"[" + b"".join(map(self._encode, value)) + b"]"
-        if isinstance(value, list | dict):
-            return self._shared_value(value)
+        if isinstance(value, dict):  # the keys are the template's names, not names of tags or people
+            return b"{" + b"".join(f"{key}:".encode() + self._encode(item) for key, item in value.items()) + b"}"
         if isinstance(value, Pagination):
             # Every page's route follows from the first and the count, so a listing of a thousand pages
             # does not make each of its pages walk a thousand routes.
@@ -92,7 +86,7 @@ class PageKeys:
         raise TypeError(f"a page context holds a {type(value).__name__}, which page keys cannot follow")
 
     def _dataclass(self, value: Any) -> bytes:
-        """A dataclass by its fields; a frozen one (a period, a person) once per build for each value."""
+        """A dataclass by its fields; a frozen, hashable one once per build for each value."""
         frozen = type(value).__dataclass_params__.frozen  # type: ignore[attr-defined]
         try:
             cached = self._values.get(value) if frozen else None
@@ -100,48 +94,20 @@ class PageKeys:
             cached, frozen = None, False
         if cached is None:
             fields = [getattr(value, item.name) for item in dataclasses.fields(value)]
-            cached = self._encoded(lambda: type(value).__name__.encode() + b"(" + self._join(fields) + b")")
+            cached = type(value).__name__.encode() + b"(" + b"".join(map(self._encode, fields)) + b")"
             if frozen:
                 self._values[value] = cached
-        return self._reuse(cached)
-
-    def _shared_value(self, value: list[Any] | dict[str, Any]) -> bytes:
-        known = self._shared.get(id(value))
-        if known is not None and known[0] is value:
-            return self._reuse(known[1])
-        if isinstance(value, list):
-            encoded = self._encoded(lambda: b"[" + self._join(value) + b"]")
-        else:  # the keys are the template's names, not names of tags or people
-            items = value.items()
-            encoded = self._encoded(
-                lambda: b"{" + b"".join(f"{key}:".encode() + self._encode(item) for key, item in items) + b"}"
-            )
-        self._shared[id(value)] = (value, encoded)  # holding the value keeps its id from being reused
-        return self._reuse(encoded)
-
-    def _join(self, values: Any) -> bytes:
-        return b"".join(map(self._encode, values))
-
-    def _encoded(self, encode: Callable[[], bytes]) -> Encoding:
-        """A value's encoding and the articles met while making it, apart from those of the enclosing value."""
-        enclosing, self._shown = self._shown, set()
-        encoding = encode()
-        shown, self._shown = frozenset(self._shown), enclosing
-        return encoding, shown
-
-    def _reuse(self, encoded: Encoding) -> bytes:
-        self._shown.update(encoded[1])
-        return encoded[0]
+        return cached
 
     def _article(self, article: Article) -> bytes:
         """An article's fields, its route and its tags' and people's routes, hashed once per build."""
-        cached = self._articles.get(id(article))
+        cached = self._articles.get(article)
         if cached is None:
-            digest = hashlib.blake2b(self._digests.get(id(article)) or fields_digest(article), digest_size=16)
+            digest = hashlib.blake2b(self._digests.get(article) or fields_digest(article), digest_size=16)
             digest.update(self.routes.article(article).encode() + b"\0")
             for name in (*article.tags, *article.people):
                 digest.update(self._name(name))
-            cached = self._articles[id(article)] = digest.digest()
+            cached = self._articles[article] = digest.digest()
         return cached
 
     def _name(self, text: str) -> bytes:

@@ -1,15 +1,15 @@
 """The pages a build looks at, and rendering those whose key changed since the last build.
 
 A first build, or one after the library's structure changed, looks at every page. A rebuild after edits looks
-only at the groups of pages that show an edited article (see page_groups.py); the last build's keys stand for
-the others, whose files are kept as they are.
+only at the groups of pages that show an edited article (see groups.py); the last build's keys stand for the
+others, whose files are kept as they are.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from functools import partial
 
 import jinja2
@@ -23,7 +23,7 @@ from sitegen.output.writer import OutputError, OutputWriter
 from sitegen.parallel import forked_map
 from sitegen.progress import progress
 from sitegen.render.pool import render_and_write
-from sitegen.site.pages import ARTICLE_TEMPLATE, Page, all_pages
+from sitegen.site.pages import Group, Page, PageKind, all_pages
 from sitegen.site.routes import Routes, output_file
 
 PARALLEL_RELATED = 2000  # articles before finding their related ones on every core pays for the forking
@@ -37,6 +37,7 @@ class PagePlan:
     digests: tuple[bytes, ...]  # the fields digest of each article, by position
     partial: bool  # only some groups are made again
     changed: set[int]  # in a partial plan, the positions of the articles whose fields changed
+    last_groups: dict[Group, tuple[int, ...]] = field(default_factory=dict)  # in a partial plan, the last build's
 
 
 def plan_pages(
@@ -44,19 +45,19 @@ def plan_pages(
 ) -> PagePlan:
     """The pages to look at: those of the groups showing an article that changed, while the library's
     structure is as the last build left it; otherwise every page."""
-    by_id = {id(loaded.article): loaded.digest for loaded in cache.articles.values() if loaded.article}
-    digests = tuple(by_id.get(id(article)) or fields_digest(article) for article in library.articles)
+    known = {loaded.article: loaded.digest for loaded in cache.articles.values() if loaded.article is not None}
+    digests = tuple(known.get(article) or fields_digest(article) for article in library.articles)
     structure = structure_key(site, library)
     changed = None if every_group else changed_positions(cache.shown, structure, digests)
     only = None if changed is None else groups_to_make(cache.shown, structure, digests)
     # Related articles follow from part of the structure (see Library.shape): unchanged with it.
     related_positions = (lambda: cache.related) if only is not None else start_related(library, config, cache)
     pages = list(all_pages(library, routes, config, related_positions, only))
-    if only is None or changed is None:
+    if only is None or changed is None or cache.shown is None:
         return PagePlan(pages, {}, structure, digests, partial=False, changed=set())
     made = {output_file(page.route) for page in pages}
     kept = {relative: key for relative, key in cache.pages.items() if relative not in made}
-    return PagePlan(pages, kept, structure, digests, partial=True, changed=changed)
+    return PagePlan(pages, kept, structure, digests, partial=True, changed=changed, last_groups=cache.shown.groups)
 
 
 def start_related(library: Library, config: Config, cache: BuildCache) -> Callable[[], list[list[int]]]:
@@ -95,21 +96,17 @@ class PageRenderer:
     """Keys pages and renders those whose key changed, into the writer's folder, in as many calls as the build
     likes (article pages first, so that the search index can start on them); finish() tells what it did.
 
-    In a partial plan, a page that showed none of the changed articles keeps its key without working it out:
+    In a partial plan, a page that shows none of the changed articles keeps its key without working it out:
     most pages of a group made again (the home listing's thousand, for one edited article) are such pages."""
 
     def __init__(
-        self, env: jinja2.Environment, library: Library, routes: Routes, plan: PagePlan, writer: OutputWriter,
-        cache: BuildCache, site: str, show_progress: bool,
+        self, env: jinja2.Environment, keys: PageKeys, plan: PagePlan, last_keys: Mapping[str, str],
+        writer: OutputWriter, show_progress: bool,
     ) -> None:  # fmt: skip
-        self.env, self.library, self.plan, self.writer, self.cache = env, library, plan, writer, cache
+        self.env, self.page_keys, self.plan, self.last_keys, self.writer = env, keys, plan, last_keys, writer
         self.show_progress = show_progress
-        digests = {id(article): digest for article, digest in zip(library.articles, plan.digests, strict=True)}
-        self._page_keys = PageKeys(routes, site, digests)
         self._keys = dict(plan.kept)
-        self._last = cache.shown if plan.partial else None
-        self._groups: dict[str, set[int]] = defaultdict(set)
-        self._pages: dict[str, tuple[int, ...]] = {}  # the positions of the articles each page shows
+        self._groups: dict[Group, set[int]] = defaultdict(set)
         self._changed_articles: set[str] = set()
         writer.claim(output_file(page.route) for page in plan.pages)
 
@@ -117,14 +114,15 @@ class PageRenderer:
         relatives = [output_file(page.route) for page in pages]
         self._refuse_twice(relatives)
         # A page the last build did not make is rendered whatever its key, so it is keyed only when it comes
-        # back, while the processes render the next ones: a first build's keys took 1.7 s of 20,000 articles.
+        # back, while the processes render the next ones.
         new: list[Page] = []
         outdated: list[Page] = []  # made by the last build, but their key changed or their file has gone
         for page, relative in zip(pages, relatives, strict=True):
-            if relative not in self.cache.pages:
+            self._groups[page.group].update(page.shows)
+            if relative not in self.last_keys:
                 new.append(page)
-            elif self._shows_no_change(relative) and self.writer.keep(relative):
-                self._keep_key(page, relative)
+            elif self._shows_no_change(page) and self.writer.keep(relative):
+                self._keys[relative] = self.last_keys[relative]
             elif self._key_changed(page, relative):
                 outdated.append(page)
         to_render = [*new, *outdated]
@@ -132,9 +130,9 @@ class PageRenderer:
         for page, stamp in render_and_write(self.env, to_render, self.writer.out_dir, shown):
             relative = output_file(page.route)
             if relative not in self._keys:
-                self._take_key(page, relative)
+                self._keys[relative] = self.page_keys.key(page)
             self.writer.record(relative, stamp is not None, stamp)
-            if stamp is not None and page.template == ARTICLE_TEMPLATE:
+            if stamp is not None and page.kind is PageKind.ARTICLE:
                 self._changed_articles.add(relative)
 
     def _refuse_twice(self, relatives: list[str]) -> None:
@@ -146,27 +144,12 @@ class PageRenderer:
 
     def _key_changed(self, page: Page, relative: str) -> bool:
         """Work out the page's key; True unless it is the last build's and the page's file is still there."""
-        key = self._take_key(page, relative)
-        return self.cache.pages.get(relative) != key or not self.writer.keep(relative)
+        key = self._keys[relative] = self.page_keys.key(page)
+        return self.last_keys.get(relative) != key or not self.writer.keep(relative)
 
-    def _take_key(self, page: Page, relative: str) -> str:
-        key, shown = self._page_keys.key(page)
-        self._keys[relative] = key
-        self._record(page, relative, tuple(sorted(self.library.position[article] for article in shown)))
-        return key
-
-    def _shows_no_change(self, relative: str) -> bool:
-        positions = self._last.pages.get(relative) if self._last is not None else None
-        return positions is not None and self.plan.changed.isdisjoint(positions)
-
-    def _keep_key(self, page: Page, relative: str) -> None:
-        assert self._last is not None
-        self._keys[relative] = self.cache.pages[relative]
-        self._record(page, relative, self._last.pages[relative])
-
-    def _record(self, page: Page, relative: str, positions: tuple[int, ...]) -> None:
-        self._pages[relative] = positions
-        self._groups[page.group].update(positions)
+    def _shows_no_change(self, page: Page) -> bool:
+        """In a partial plan (the structure as it was), whether the page shows none of the changed articles."""
+        return self.plan.partial and self.plan.changed.isdisjoint(page.shows)
 
     @property
     def changed_articles(self) -> set[str]:
@@ -174,8 +157,6 @@ class PageRenderer:
         return self._changed_articles
 
     def finish(self) -> Rendered:
-        last_groups, last_pages = (self._last.groups, self._last.pages) if self._last is not None else ({}, {})
-        new_groups = {group: tuple(sorted(positions)) for group, positions in self._groups.items()}
-        groups, pages = {**last_groups, **new_groups}, {**last_pages, **self._pages}
-        shown = Shown(self.plan.structure, self.plan.digests, groups, pages)
+        made = {group: tuple(sorted(positions)) for group, positions in self._groups.items()}
+        shown = Shown(self.plan.structure, self.plan.digests, {**self.plan.last_groups, **made})
         return Rendered(self._keys, self._changed_articles, shown)

@@ -31,7 +31,7 @@ from sitegen.problems import Problem
 
 CACHE_DIR = ".sitegen-cache"
 CODE_DIR = Path(__file__).resolve().parent.parent  # the whole sitegen package
-VERSION = 5
+VERSION = 6
 
 
 @dataclass

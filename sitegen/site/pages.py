@@ -12,6 +12,7 @@ from collections import defaultdict
 from collections.abc import Callable, Container, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from enum import Enum
 from functools import partial
 from typing import Any
 
@@ -23,17 +24,58 @@ from sitegen.site.calendars import month_weeks, year_rows
 from sitegen.site.charts import per_year
 from sitegen.site.routes import Routes, output_file
 
-ARTICLE_TEMPLATE = "article.html"
 CO_MENTIONED_COUNT = 10
 FEED_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)  # the updated time of a feed with no entries
 
 
+class PageKind(Enum):
+    """What a page is: the search index reads article pages only, and the build renders them first."""
+
+    ARTICLE = "article"
+    LISTING = "listing"  # a page of articles: the home listing, a tag's, a person's, a year's, month's or day's
+    FEED = "feed"
+    INDEX = "index"  # the indexes of tags and of people, the archive's calendar
+    SITE = "site"  # the search page, 404, the sitemap, robots.txt
+
+
+class GroupKind(Enum):
+    """What part of the library a group of pages is made from (see Group)."""
+
+    ARTICLE = "article"
+    TAG = "tag"
+    PERSON = "person"
+    PERIOD = "period"
+    HOME = "home"
+    TAG_INDEX = "tag index"
+    PEOPLE_INDEX = "people index"
+    SITE_FEED = "site feed"
+    SITE = "site"
+
+
+@dataclass(frozen=True)
+class Group:
+    """The part of the library a group of pages is made from, such as one tag (its pages and its feed): a
+    rebuild makes again only the groups that show an edited article (see incremental/groups.py).
+    name: the article's file, the tag's or person's name, the period's route; "" for a site-wide group."""
+
+    kind: GroupKind
+    name: str = ""
+
+
+SITE_GROUP = Group(GroupKind.SITE)
+
+
 @dataclass(frozen=True)
 class Page:
+    """One output file: its route, template and context, and, declared where the page is made, its kind, its
+    group, and the positions (in library.articles) of the articles it shows."""
+
     route: str
     template: str
     context: dict[str, Any] = field(default_factory=dict)
-    group: str = ""  # the part of the library it was made from, as in all_pages' only
+    kind: PageKind = PageKind.SITE
+    group: Group = SITE_GROUP
+    shows: tuple[int, ...] = ()  # ascending
 
 
 @dataclass(frozen=True)
@@ -56,7 +98,7 @@ class Pagination:
         return self.routes[self.number] if self.number < self.count else None
 
 
-Groups = Container[str] | None  # the groups of pages wanted; None for all
+Groups = Container[Group] | None  # the groups of pages wanted; None for all
 
 
 def all_pages(
@@ -75,15 +117,16 @@ def all_pages(
 
 
 def _listing_pages(library: Library, routes: Routes, config: Config, only: Groups) -> Iterator[Page]:
-    if _wanted("home", only):
-        yield from listing(routes.home, library.articles, "home.html", config.page_size, {}, "home")
+    home = Group(GroupKind.HOME)
+    if _wanted(home, only):
+        yield from listing(library, routes.home, library.articles, "home.html", config.page_size, {}, home)
     yield from tag_pages(library, routes, config, only)
     yield from person_pages(library, routes, config, only)
     yield from period_pages(library, routes, config, only)
     yield from site_pages(library, routes, config, only)
 
 
-def _wanted(group: str, only: Groups) -> bool:
+def _wanted(group: Group, only: Groups) -> bool:
     return only is None or group in only
 
 
@@ -95,7 +138,7 @@ def article_pages(
     only: Groups = None,
 ) -> Iterator[Page]:
     for index, article in enumerate(library.articles):
-        group = f"article:{index}"
+        group = Group(GroupKind.ARTICLE, article.file)
         if not _wanted(group, only):
             continue
         older, newer = library.neighbours(article)
@@ -107,15 +150,17 @@ def article_pages(
             "related": [library.articles[position] for position in positions],
             "article_periods": Period.all_of(article.day),
         }
-        yield Page(routes.article(article), ARTICLE_TEMPLATE, context, group)
+        shown = {index, *positions, *(library.position[other] for other in (older, newer) if other is not None)}
+        yield Page(routes.article(article), "article.html", context, PageKind.ARTICLE, group, tuple(sorted(shown)))
 
 
 def tag_pages(library: Library, routes: Routes, config: Config, only: Groups = None) -> Iterator[Page]:
-    if _wanted("tags", only):
-        yield Page(routes.tags(), "tags.html", {"tags": _counts(library.by_tag)}, "tags")
+    if _wanted(Group(GroupKind.TAG_INDEX), only):
+        context = {"tags": _counts(library.by_tag)}
+        yield Page(routes.tags(), "tags.html", context, PageKind.INDEX, Group(GroupKind.TAG_INDEX))
     years = _years(library)
     for tag, articles in library.by_tag.items():
-        group = f"tag:{tag}"
+        group = Group(GroupKind.TAG, tag)
         if not _wanted(group, only):
             continue
         context = {
@@ -125,16 +170,18 @@ def tag_pages(library: Library, routes: Routes, config: Config, only: Groups = N
             "related_tags": library.co_occurring(articles, "tags", tag, CO_MENTIONED_COUNT),
             "related_people": library.co_occurring(articles, "people", tag, CO_MENTIONED_COUNT),
         }
-        yield from listing(partial(routes.tag, tag), articles, "tag.html", config.page_size, context, group)
-        yield feed(routes.tag_feed(tag), f"{config.title}: {tag}", routes.tag(tag), articles, config, group)
+        yield from listing(library, partial(routes.tag, tag), articles, "tag.html", config.page_size, context, group)
+        title = f"{config.title}: {tag}"
+        yield feed(library, routes.tag_feed(tag), title, routes.tag(tag), articles, config, group)
 
 
 def person_pages(library: Library, routes: Routes, config: Config, only: Groups = None) -> Iterator[Page]:
-    if _wanted("people", only):
-        yield Page(routes.people(), "people.html", {"people": _counts(library.by_person)}, "people")
+    if _wanted(Group(GroupKind.PEOPLE_INDEX), only):
+        context = {"people": _counts(library.by_person)}
+        yield Page(routes.people(), "people.html", context, PageKind.INDEX, Group(GroupKind.PEOPLE_INDEX))
     years = _years(library)
     for name, articles in library.by_person.items():
-        group = f"person:{name}"
+        group = Group(GroupKind.PERSON, name)
         if not _wanted(group, only):
             continue
         context = {
@@ -145,8 +192,10 @@ def person_pages(library: Library, routes: Routes, config: Config, only: Groups 
             "co_mentioned": library.co_occurring(articles, "people", name, CO_MENTIONED_COUNT),
             "related_tags": library.co_occurring(articles, "tags", name, CO_MENTIONED_COUNT),
         }
-        yield from listing(partial(routes.person, name), articles, "person.html", config.page_size, context, group)
-        yield feed(routes.person_feed(name), f"{config.title}: {name}", routes.person(name), articles, config, group)
+        route = partial(routes.person, name)
+        yield from listing(library, route, articles, "person.html", config.page_size, context, group)
+        title = f"{config.title}: {name}"
+        yield feed(library, routes.person_feed(name), title, routes.person(name), articles, config, group)
 
 
 def period_pages(library: Library, routes: Routes, config: Config, only: Groups = None) -> Iterator[Page]:
@@ -155,7 +204,7 @@ def period_pages(library: Library, routes: Routes, config: Config, only: Groups 
         if period.parent is not None:
             children[period.parent].append(period)
     for period, articles in library.by_period.items():
-        group = f"period:{routes.period(period)}"
+        group = Group(GroupKind.PERIOD, routes.period(period))
         if not _wanted(group, only):
             continue
         previous, following = library.period_neighbours[period]
@@ -166,36 +215,34 @@ def period_pages(library: Library, routes: Routes, config: Config, only: Groups 
             "children": [(child, len(library.by_period[child])) for child in children[period]],
             "weeks": month_weeks(library, period) if period.kind == "month" else None,
         }
-        yield from listing(partial(routes.period, period), articles, "period.html", config.page_size, context, group)
+        route = partial(routes.period, period)
+        yield from listing(library, route, articles, "period.html", config.page_size, context, group)
 
 
 def site_pages(library: Library, routes: Routes, config: Config, only: Groups = None) -> Iterator[Page]:
-    if _wanted("feed", only):
-        yield feed(routes.feed(), config.title, routes.home(), library.articles, config, "feed")
-    if not _wanted("site", only):
+    site_feed = Group(GroupKind.SITE_FEED)
+    if _wanted(site_feed, only):
+        yield feed(library, routes.feed(), config.title, routes.home(), library.articles, config, site_feed)
+    if not _wanted(SITE_GROUP, only):
         return
-    yield Page(routes.archive(), "archive.html", {"years": year_rows(library)}, "site")
+    yield Page(routes.archive(), "archive.html", {"years": year_rows(library)}, PageKind.INDEX)
     if config.search:
         files = [output_file(routes.article(article)) for article in library.articles]
         plan = plan_shards(files, shard_size(config.search_shard_size, len(files)))
         shards = [shard_bundle(shard) for shard in sorted(plan, reverse=True)]  # newest first
-        yield Page(routes.search(), "search.html", {"shards": shards}, "site")
-    yield Page("404.html", "404.html", {}, "site")
+        yield Page(routes.search(), "search.html", {"shards": shards})
+    yield Page("404.html", "404.html", {})
     # Each article's route and time, not the article: the sitemap need not be made again when a text changes.
     articles = [(routes.article(article), article.updated or article.date) for article in library.articles]
     listings = _listing_routes(library, routes)
-    yield Page("sitemap.xml", "sitemap.xml", {"listings": listings, "articles": articles}, "site")
-    yield Page("robots.txt", "robots.txt", {}, "site")
+    yield Page("sitemap.xml", "sitemap.xml", {"listings": listings, "articles": articles})
+    yield Page("robots.txt", "robots.txt", {})
 
 
 def listing(
-    route: Callable[[int], str],
-    articles: tuple[Article, ...],
-    template: str,
-    size: int,
-    context: dict[str, Any],
-    group: str = "",
-) -> Iterator[Page]:
+    library: Library, route: Callable[[int], str], articles: tuple[Article, ...], template: str, size: int,
+    context: dict[str, Any], group: Group,
+) -> Iterator[Page]:  # fmt: skip
     """The pages of one paginated list of articles, sharing one context apart from the page's slice."""
     count = max(1, math.ceil(len(articles) / size))
     page_routes = tuple(route(number) for number in range(1, count + 1))
@@ -203,16 +250,22 @@ def listing(
         page_articles = articles[(number - 1) * size : number * size]
         pagination = Pagination(number, page_routes)
         page_context = {**context, "articles": page_articles, "total": len(articles), "pagination": pagination}
-        yield Page(page_routes[number - 1], template, page_context, group)
+        shows = _positions(library, page_articles)
+        yield Page(page_routes[number - 1], template, page_context, PageKind.LISTING, group, shows)
 
 
 def feed(
-    route: str, title: str, alternate: str, articles: tuple[Article, ...], config: Config, group: str = ""
-) -> Page:
+    library: Library, route: str, title: str, alternate: str, articles: tuple[Article, ...], config: Config,
+    group: Group,
+) -> Page:  # fmt: skip
     entries = articles[: config.feed_size]
     updated = max((article.updated or article.date for article in entries), default=FEED_EPOCH)
     context = {"title": title, "alternate": alternate, "articles": entries, "updated": updated}
-    return Page(route, "feed.xml", context, group)
+    return Page(route, "feed.xml", context, PageKind.FEED, group, _positions(library, entries))
+
+
+def _positions(library: Library, articles: tuple[Article, ...]) -> tuple[int, ...]:
+    return tuple(sorted(library.position[article] for article in articles))
 
 
 def _listing_routes(library: Library, routes: Routes) -> list[str]:

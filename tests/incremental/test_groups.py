@@ -18,7 +18,7 @@ from sitegen.incremental import plan as page_plan
 from sitegen.incremental.groups import Shown, groups_to_make
 from sitegen.incremental.keys import PageKeys
 from sitegen.incremental.state import CACHE_DIR, BuildCache
-from sitegen.site.pages import Page
+from sitegen.site.pages import Group, GroupKind, Page
 from tests.conftest import tree_files
 
 
@@ -144,10 +144,10 @@ def test_adding_a_person_to_an_article_makes_every_group_again(
 
 
 def test_the_groups_to_make_are_those_showing_a_changed_article() -> None:
-    last = Shown(
-        "structure", (b"a", b"b", b"c"), {"article:0": (0, 1), "article:2": (1, 2), "tag:x": (0, 2), "site": ()}
-    )
-    assert groups_to_make(last, "structure", (b"a", b"B", b"c")) == {"article:0", "article:2"}
+    first, third = Group(GroupKind.ARTICLE, "2025/06/a.md"), Group(GroupKind.ARTICLE, "2025/06/c.md")
+    groups = {first: (0, 1), third: (1, 2), Group(GroupKind.TAG, "x"): (0, 2), Group(GroupKind.SITE): ()}
+    last = Shown("structure", (b"a", b"b", b"c"), groups)
+    assert groups_to_make(last, "structure", (b"a", b"B", b"c")) == {first, third}
     assert groups_to_make(last, "structure", (b"a", b"b", b"c")) == set()
     assert groups_to_make(last, "another structure", (b"a", b"B", b"c")) is None
     assert groups_to_make(None, "structure", (b"a", b"B", b"c")) is None
