@@ -15,9 +15,10 @@ from functools import partial
 from pathlib import Path
 from typing import NoReturn
 
-from sitegen.build import BuildReport, build, load_library, summary
+from sitegen.build import build, summary
 from sitegen.config import Config, ConfigError, load_config
 from sitegen.content.articles import ARTICLES_DIR
+from sitegen.content.load import load_library
 from sitegen.importing.formats import FORMATS
 from sitegen.output.writer import OutputError
 from sitegen.render.templates import TemplateProblem
@@ -150,9 +151,9 @@ def run_import(config: Config, args: argparse.Namespace) -> int:
 def run_people(config: Config, accepted: list[str] | None) -> int:
     from sitegen.commands.people import accept, survey
 
-    report = BuildReport()
-    lines, merges = survey(load_library(config, report))
-    for problem in report.problems:
+    loaded = load_library(config)
+    lines, merges = survey(loaded.library)
+    for problem in loaded.problems:
         print(problem, file=sys.stderr)
     print(*lines, sep="\n")
     if merges:

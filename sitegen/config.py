@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 CONFIG_FILE = "sitegen.toml"
+CACHE_DIR = ".sitegen-cache"  # beside sitegen.toml: what builds and imports keep for the next; safe to delete
 
 
 class ConfigError(Exception):

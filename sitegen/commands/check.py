@@ -12,10 +12,11 @@ from urllib.parse import urlsplit
 
 from slugify import slugify
 
-from sitegen.build import BuildReport, build, load_library
+from sitegen.build import build
 from sitegen.commands.linkcheck import orphan_pages, site_links
 from sitegen.config import Config
 from sitegen.content.library import Library
+from sitegen.content.load import load_library
 from sitegen.problems import Problem
 from sitegen.site.routes import Routes
 
@@ -26,10 +27,10 @@ _RFC3339 = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}
 
 def check(config: Config, build_first: bool = True) -> list[Problem]:
     """Every problem found: content first, then (after building, unless asked not to) the built site."""
-    report = BuildReport()
-    library = load_library(config, report)
+    loaded = load_library(config)
+    library = loaded.library
     content = config.content_dir
-    problems = [*report.problems, *shared_urls(library, content), *spelling_variants(library, content)]
+    problems = [*loaded.problems, *shared_urls(library, content), *spelling_variants(library, content)]
     if build_first:
         build(config)  # its content problems are the ones just found
     out = config.output_dir

@@ -13,11 +13,11 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
+from sitegen.config import CACHE_DIR
 from sitegen.content.registry import PEOPLE_FILE, TAGS_FILE, load_registry
 from sitegen.importing.extract import ArticleText, Extraction, Extractor, engine_name, load_engine
 from sitegen.importing.names import Suggestion
 from sitegen.importing.readers import Draft
-from sitegen.incremental.state import CACHE_DIR
 from sitegen.output.writer import write_atomically
 from sitegen.parallel import available_cores
 

@@ -15,8 +15,9 @@ from pathlib import Path
 from typing import Any
 
 from sitegen.config import Config
+from sitegen.content.load import fields_digest
 from sitegen.content.model import Article
-from sitegen.incremental.state import code_key
+from sitegen.incremental.stamps import code_key
 from sitegen.site.pages import Page, Pagination
 from sitegen.site.routes import Routes
 
@@ -30,18 +31,6 @@ def site_key(config: Config) -> str:
         if path.is_file() and path.relative_to(templates).parts[0] != "static":
             digest.update(path.relative_to(templates).as_posix().encode("utf-8") + b"\0" + path.read_bytes())
     return digest.hexdigest()
-
-
-def fields_digest(article: Article) -> bytes:
-    """A hash of everything an article holds; kept with the loaded article, so a rebuild need not hash it again."""
-    # The body is hashed as it is, after the rest: its repr (an escaped copy of the longest field) took half the time.
-    rest = repr(tuple(getattr(article, name) for name in _FIELDS_BUT_BODY))
-    digest = hashlib.blake2b(rest.encode(), digest_size=16)
-    digest.update(article.body.encode())
-    return digest.digest()
-
-
-_FIELDS_BUT_BODY = tuple(item.name for item in dataclasses.fields(Article) if item.name != "body")
 
 
 class PageKeys:

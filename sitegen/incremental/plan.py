@@ -7,6 +7,7 @@ others, whose files are kept as they are.
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -16,9 +17,11 @@ import jinja2
 
 from sitegen.config import Config
 from sitegen.content.library import Library
+from sitegen.content.load import Loaded, fields_digest
 from sitegen.incremental.groups import Shown, changed_positions, groups_to_make, structure_key
-from sitegen.incremental.keys import PageKeys, fields_digest
-from sitegen.incremental.state import BuildCache, code_key
+from sitegen.incremental.keys import PageKeys
+from sitegen.incremental.stamps import code_key
+from sitegen.incremental.state import BuildState
 from sitegen.output.writer import OutputError, OutputWriter
 from sitegen.parallel import forked_map
 from sitegen.progress import progress
@@ -30,59 +33,67 @@ PARALLEL_RELATED = 2000  # articles before finding their related ones on every c
 
 
 @dataclass
+class Related:
+    """Every article's related articles (positions, by the position of each article), and the shape of the
+    library they were found for; positions() waits for them while they are still being found."""
+
+    shape: str
+    positions: Callable[[], list[list[int]]]
+
+
+@dataclass
 class PagePlan:
     pages: list[Page]  # every page, or those of the groups a rebuild must make again
     kept: dict[str, str]  # the output file and key of each page of the last build not made again
-    structure: str  # see page_groups.structure_key
+    structure: str  # see groups.structure_key
     digests: tuple[bytes, ...]  # the fields digest of each article, by position
-    partial: bool  # only some groups are made again
-    changed: set[int]  # in a partial plan, the positions of the articles whose fields changed
+    related: Related
+    partial: bool = False  # only some groups are made again
+    changed: set[int] = field(default_factory=set)  # in a partial plan, the positions of the changed articles
     last_groups: dict[Group, tuple[int, ...]] = field(default_factory=dict)  # in a partial plan, the last build's
+
+    @property
+    def page_count(self) -> int:
+        return len(self.pages) + len(self.kept)
 
 
 def plan_pages(
-    library: Library, routes: Routes, config: Config, cache: BuildCache, site: str, every_group: bool = False
+    loaded: Loaded, routes: Routes, config: Config, previous: BuildState, site: str, every_group: bool = False
 ) -> PagePlan:
     """The pages to look at: those of the groups showing an article that changed, while the library's
     structure is as the last build left it; otherwise every page."""
-    known = {loaded.article: loaded.digest for loaded in cache.articles.values() if loaded.article is not None}
+    library, known = loaded.library, loaded.digests()
     digests = tuple(known.get(article) or fields_digest(article) for article in library.articles)
     structure = structure_key(site, library)
-    changed = None if every_group else changed_positions(cache.shown, structure, digests)
-    only = None if changed is None else groups_to_make(cache.shown, structure, digests)
-    # Related articles follow from part of the structure (see Library.shape): unchanged with it.
-    related_positions = (lambda: cache.related) if only is not None else start_related(library, config, cache)
-    pages = list(all_pages(library, routes, config, related_positions, only))
-    if only is None or changed is None or cache.shown is None:
-        return PagePlan(pages, {}, structure, digests, partial=False, changed=set())
+    changed = None if every_group else changed_positions(previous.shown, structure, digests)
+    only = None if changed is None else groups_to_make(previous.shown, structure, digests)
+    if only is not None:  # related articles follow from part of the structure (see Library.shape): as they were
+        related = Related(previous.related_shape, lambda: previous.related)
+    else:
+        related = start_related(library, config, previous)
+    pages = list(all_pages(library, routes, config, related.positions, only))
+    if only is None or changed is None or previous.shown is None:
+        return PagePlan(pages, {}, structure, digests, related)
     made = {output_file(page.route) for page in pages}
-    kept = {relative: key for relative, key in cache.pages.items() if relative not in made}
-    return PagePlan(pages, kept, structure, digests, partial=True, changed=changed, last_groups=cache.shown.groups)
+    kept = {relative: key for relative, key in previous.pages.items() if relative not in made}
+    return PagePlan(pages, kept, structure, digests, related, True, changed, previous.shown.groups)
 
 
-def start_related(library: Library, config: Config, cache: BuildCache) -> Callable[[], list[list[int]]]:
-    """Begin finding every article's related articles, and return what waits for them: those of the last
-    build while the library's shape (and the count asked for, and sitegen's code) are the same. On a large
-    archive the processes find them while the build makes the listing pages: a third of a first build's
-    routing time."""
+def start_related(library: Library, config: Config, previous: BuildState) -> Related:
+    """Begin finding every article's related articles, and return them, to be waited for: those of the last
+    build while the library's shape, the count asked for and sitegen's code are the same. On a large archive
+    the processes find them while the build makes the listing pages."""
     count = config.related_count
     shape = f"{code_key()}:{count}:{library.shape()}"
-    if cache.related_shape == shape:
-        return lambda: cache.related
+    if previous.related_shape == shape:
+        return Related(shape, lambda: previous.related)
     articles = library.articles
     find = lambda position: library.related_positions(articles[position], count)  # noqa: E731
     positions = range(len(articles))
-    parallel = len(articles) >= PARALLEL_RELATED  # 1.6 s of a first build of 20,000 articles on one core
+    parallel = len(articles) >= PARALLEL_RELATED
     found = forked_map(find, positions, chunk=500) if parallel else map(find, positions)
     first = next(found, None)  # the processes start, and go on while this one does something else
-
-    def wait() -> list[list[int]]:
-        if cache.related_shape != shape:
-            cache.related = [first, *found] if first is not None else []
-            cache.related_shape = shape
-        return cache.related
-
-    return wait
+    return Related(shape, functools.cache(lambda: [first, *found] if first is not None else []))
 
 
 @dataclass

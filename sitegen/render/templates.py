@@ -13,9 +13,9 @@ import markupsafe
 import nh3
 from markdown_it import MarkdownIt
 
-from sitegen.config import Config
+from sitegen.config import CACHE_DIR, Config
 from sitegen.content.model import Period
-from sitegen.incremental.state import CACHE_DIR, code_key
+from sitegen.incremental.stamps import code_key
 from sitegen.render.prose import plain_prose_html
 from sitegen.site.pages import Page
 from sitegen.site.routes import Routes

@@ -14,9 +14,10 @@ from pathlib import Path
 
 from watchfiles import DefaultFilter, watch
 
-from sitegen.build import BuildReport, build, load_library, summary
+from sitegen.build import BuildReport, build, summary
 from sitegen.config import CONFIG_FILE, Config, ConfigError
-from sitegen.incremental.state import BuildCache
+from sitegen.content.load import load_library, loading_setting
+from sitegen.incremental.state import BuildState
 from sitegen.output.writer import OutputError
 from sitegen.render.templates import TemplateProblem, template_problems
 from sitegen.search.pagefind import SearchIndexError
@@ -65,10 +66,9 @@ class Rebuilder:
         templates = template_problems(config)
         if templates:
             return config, templates
-        report = BuildReport()
-        # The build cache spares reading again the articles that have not changed since the last build.
-        load_library(config, report, cache=BuildCache.load(config))
-        errors = report.errors
+        # The last build's state spares reading again the articles that have not changed since.
+        known = BuildState.load(config).known_files(loading_setting(config))
+        errors = [problem for problem in load_library(config, known).problems if not problem.warning]
         if {problem.file for problem in errors} - self.broken:
             return config, [str(problem) for problem in errors]
         return config, []

@@ -6,9 +6,9 @@ from pathlib import Path
 
 from bench.generate import generate
 from bench.hugo_content import hugo_content
-from sitegen.build import BuildReport, load_library
 from sitegen.config import load_config
 from sitegen.content.frontmatter import parse
+from sitegen.content.load import load_library
 
 
 def test_each_article_is_filed_under_the_day_sitegen_files_it_under(tmp_path: Path) -> None:
@@ -17,7 +17,7 @@ def test_each_article_is_filed_under_the_day_sitegen_files_it_under(tmp_path: Pa
     config = load_config(tmp_path)
     hugo_content(config.content_dir / "articles", posts)
 
-    library = load_library(config, BuildReport())
+    library = load_library(config).library
     assert len(library.articles) == 60
     for article in library.articles:
         meta = parse((posts / Path(article.file).relative_to("articles")).read_text()).meta

@@ -5,9 +5,10 @@ from pathlib import Path
 
 import pytest
 
-from sitegen import build as build_module
-from sitegen.build import BuildReport, build, load_library
+from sitegen.build import build
 from sitegen.config import Config
+from sitegen.content import load as load_module
+from sitegen.content.load import load_library
 from sitegen.parallel import forked_map
 from tests.conftest import FIXTURES, write_article
 
@@ -66,16 +67,15 @@ def test_reading_on_every_core_reports_the_same_as_reading_in_one(
     for number in range(5):
         write_article(site.content_dir, f"good-{number}.md", f"title: Good {number}\ndate: 2025-06-0{number + 1}")
     monkeypatch.setenv("SITEGEN_JOBS", "1")
-    one_report = BuildReport()
-    one = load_library(site, one_report)
+    one = load_library(site)
     monkeypatch.setenv("SITEGEN_JOBS", "2")
-    monkeypatch.setattr(build_module, "PARALLEL_LOAD", 1)
+    monkeypatch.setattr(load_module, "PARALLEL_LOAD", 1)
     forks: list[int] = []
-    monkeypatch.setattr(build_module, "forked_map", lambda *args: forks.append(1) or forked_map(*args))
-    several_report = BuildReport()
-    several = load_library(site, several_report)
+    monkeypatch.setattr(load_module, "forked_map", lambda *args: forks.append(1) or forked_map(*args))
+    several = load_library(site)
     assert forks == [1]
-    assert [str(problem) for problem in several_report.problems] == [str(problem) for problem in one_report.problems]
-    assert len(several_report.problems) == len(CASES)
-    assert [article.title for article in several.articles] == [article.title for article in one.articles]
-    assert len(several.articles) == 5
+    assert [str(problem) for problem in several.problems] == [str(problem) for problem in one.problems]
+    assert len(several.problems) == len(CASES)
+    titles = [article.title for article in several.library.articles]
+    assert titles == [article.title for article in one.library.articles]
+    assert len(titles) == 5

@@ -12,12 +12,12 @@ import pytest
 
 from bench.generate import generate
 from sitegen.build import build
-from sitegen.config import Config, load_config
+from sitegen.config import CACHE_DIR, Config, load_config
 from sitegen.content.model import Article
 from sitegen.incremental import plan as page_plan
 from sitegen.incremental.groups import Shown, groups_to_make
 from sitegen.incremental.keys import PageKeys
-from sitegen.incremental.state import CACHE_DIR, BuildCache
+from sitegen.incremental.state import BuildState
 from sitegen.site.pages import Group, GroupKind, Page
 from tests.conftest import tree_files
 
@@ -70,7 +70,7 @@ def cold_build(config: Config) -> tuple[dict[str, str], dict[str, bytes]]:
     shutil.rmtree(config.root / CACHE_DIR)
     shutil.rmtree(config.output_dir)
     assert build(config).errors == []
-    return BuildCache.load(config).pages, tree_files(config.output_dir)
+    return BuildState.load(config).pages, tree_files(config.output_dir)
 
 
 def edited(config: Config, edit: Callable[[str], str]) -> list[Path]:
@@ -87,13 +87,13 @@ def test_a_rebuild_after_editing_articles_ends_with_the_keys_and_bytes_of_a_cold
     edit: str, archive: Config, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     assert build(archive).errors == []
-    pages = len(BuildCache.load(archive).pages)
+    pages = len(BuildState.load(archive).pages)
     edited(archive, CONTENT_EDITS[edit])
     asked = groups_asked_for(monkeypatch)
     assert build(archive).errors == []
     assert len(asked) == 1 and asked[0] is not None, "the rebuild should have made only some groups"
     assert 3 <= len(asked[0]) < pages / 4
-    keys, files = BuildCache.load(archive).pages, tree_files(archive.output_dir)
+    keys, files = BuildState.load(archive).pages, tree_files(archive.output_dir)
     assert (keys, files) == cold_build(archive)
 
 
@@ -115,7 +115,7 @@ def test_only_the_pages_showing_an_edited_article_have_their_keys_worked_out_aga
     assert all(_shows(page, files) for page in keyed)
     home = [page.context["pagination"].number for page in keyed if page.template == "home.html"]
     assert sorted(home) == [1, 19, 38], "of the home listing's 38 pages, the three showing an edited article"
-    keys, files_built = BuildCache.load(archive).pages, tree_files(archive.output_dir)
+    keys, files_built = BuildState.load(archive).pages, tree_files(archive.output_dir)
     assert (keys, files_built) == cold_build(archive)
 
 
@@ -139,7 +139,7 @@ def test_adding_a_person_to_an_article_makes_every_group_again(
     asked = groups_asked_for(monkeypatch)
     assert build(archive).errors == []
     assert asked == [None]
-    keys, files = BuildCache.load(archive).pages, tree_files(archive.output_dir)
+    keys, files = BuildState.load(archive).pages, tree_files(archive.output_dir)
     assert (keys, files) == cold_build(archive)
 
 

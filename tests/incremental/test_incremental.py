@@ -9,10 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from sitegen import build as build_module
 from sitegen.build import build
 from sitegen.config import Config, load_config
-from sitegen.incremental.state import BuildCache, Encoded, articles_folder, stamp
+from sitegen.content import load as load_module
+from sitegen.incremental.stamps import stamp
+from sitegen.incremental.state import BuildState, Encoded, articles_folder
 from sitegen.render import pool as render_pool
 from tests.conftest import FIXTURES, REPO, tree_files
 
@@ -135,7 +136,7 @@ def test_an_edit_writes_again_only_the_cache_of_its_articles_folder(tmp_path: Pa
     after = {path.name: path.stat().st_mtime_ns for path in folder.iterdir()}
     assert len(before) > 1 and before.keys() == after.keys()
     assert len([name for name in after if after[name] != before[name]]) == 1
-    assert BuildCache.load(config).articles.keys() == {
+    assert BuildState.load(config).articles.keys() == {
         str(path) for path in (tmp_path / "site" / "content" / "articles").rglob("*.md")
     }
 
@@ -148,20 +149,20 @@ def test_a_first_build_on_every_core_writes_each_folders_cache_as_it_loads_it(
     by the build when it saves. Either way the next build finds every article in the cache."""
     config = golden_site(tmp_path / "site", search=False)
     monkeypatch.setenv("SITEGEN_JOBS", "2")
-    monkeypatch.setattr(build_module, "PARALLEL_LOAD", 1)
-    monkeypatch.setattr(build_module, "FOLDER_PART", folder_part)
+    monkeypatch.setattr(load_module, "PARALLEL_LOAD", 1)
+    monkeypatch.setattr(load_module, "FOLDER_PART", folder_part)
     left: list[int] = []
-    encode = BuildCache.encode
+    encode = BuildState.encoded
 
-    def counting_encode(cache: BuildCache, config: Config) -> Encoded:
-        encoded = encode(cache, config)
+    def counting_encode(state: BuildState, config: Config) -> Encoded:
+        encoded = encode(state, config)
         left.append(len(encoded.changed_folders))
         return encoded
 
-    monkeypatch.setattr(BuildCache, "encode", counting_encode)
+    monkeypatch.setattr(BuildState, "encoded", counting_encode)
     build(config)
     assert left == [left_to_the_save]
-    cached = BuildCache.load(config).articles
+    cached = BuildState.load(config).articles
     assert cached.keys() == {str(path) for path in (tmp_path / "site" / "content" / "articles").rglob("*.md")}
     assert all(loaded.article is not None and loaded.stamp == stamp(path) for path, loaded in cached.items())
     edit(tmp_path / "site" / STORM, "\n\n", "\n\nA new first paragraph.\n\n")

@@ -9,10 +9,11 @@ from typing import Any
 import pytest
 
 from bench.generate import generate
-from sitegen.build import BuildReport, build, load_library
+from sitegen.build import build
 from sitegen.config import Config, load_config
+from sitegen.content.load import load_library
 from sitegen.incremental import plan as page_plan
-from sitegen.incremental.state import BuildCache
+from sitegen.incremental.state import BuildState
 from sitegen.output.writer import OutputError
 from sitegen.site.pages import Page
 
@@ -27,11 +28,11 @@ def archive(tmp_path: Path) -> Config:
 def test_related_articles_found_on_every_core_are_those_found_on_one(
     archive: Config, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    library = load_library(archive, BuildReport())
+    library = load_library(archive).library
     monkeypatch.setattr(page_plan, "PARALLEL_RELATED", len(library.articles) + 1)
-    on_one = page_plan.start_related(library, archive, BuildCache())()
+    on_one = page_plan.start_related(library, archive, BuildState()).positions()
     monkeypatch.setattr(page_plan, "PARALLEL_RELATED", 1)
-    on_every = page_plan.start_related(library, archive, BuildCache())()
+    on_every = page_plan.start_related(library, archive, BuildState()).positions()
     assert on_every == on_one
     assert len(on_one) == len(library.articles) and all(on_one)
 

@@ -6,9 +6,9 @@ from pathlib import Path
 from typing import Any
 
 from bench.generate import generate
-from sitegen.build import BuildReport, load_library
 from sitegen.config import load_config
 from sitegen.content.library import Library
+from sitegen.content.load import load_library
 from sitegen.content.model import Article
 from sitegen.incremental.groups import structure_key
 from sitegen.site.pages import Group, GroupKind, PageKind, all_pages
@@ -33,7 +33,7 @@ def articles_in(value: Any) -> set[Article]:
 
 def pages_of(root: Path) -> tuple[Library, list[Any]]:
     config = load_config(root).replace(templates=str(REPO / "templates"), search=True)
-    library = load_library(config, BuildReport())
+    library = load_library(config).library
     return library, list(all_pages(library, Routes(library), config))
 
 
