@@ -21,10 +21,11 @@ from sitegen.content.library import Library
 from sitegen.content.model import Article, Registry
 from sitegen.content.registry import load_registry
 from sitegen.incremental.folders import LoadedFile, decode_folder, encode_folder
-from sitegen.incremental.stamps import MISSING, Stamp, Stamps, code_key, stamp
+from sitegen.incremental.stamps import MISSING, Stamp, Stamps, stamp
 from sitegen.parallel import forked_map
 from sitegen.problems import Problem, ProblemsError
 from sitegen.progress import progress
+from sitegen.version import code_key
 
 PARALLEL_LOAD = 1000  # articles to read before reading them on every core pays for the forking
 FOLDER_PART = 2000  # articles of one folder loaded in one go: a larger folder is shared among the cores

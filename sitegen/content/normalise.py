@@ -136,7 +136,7 @@ _BLOCK_BREAK = re.compile(r"\n\s*\n")
 def summary_from_body(body: str) -> str:
     """The first paragraph of the body as plain text, cut at a word boundary."""
     start = 0
-    while True:  # block by block: splitting the whole body first took half the time
+    while True:  # block by block: only the first paragraph is ever looked at
         found = _BLOCK_BREAK.search(body, start)
         plain = _plain_text(body[start : found.start() if found else len(body)])
         if plain:

@@ -17,9 +17,9 @@ from typing import Any
 from sitegen.config import Config
 from sitegen.content.load import fields_digest
 from sitegen.content.model import Article
-from sitegen.incremental.stamps import code_key
 from sitegen.site.pages import Page, Pagination
 from sitegen.site.routes import Routes
+from sitegen.version import code_key
 
 
 def site_key(config: Config) -> str:

@@ -20,7 +20,6 @@ from sitegen.content.library import Library
 from sitegen.content.load import Loaded, fields_digest
 from sitegen.incremental.groups import Shown, changed_positions, groups_to_make, structure_key
 from sitegen.incremental.keys import PageKeys
-from sitegen.incremental.stamps import code_key
 from sitegen.incremental.state import BuildState
 from sitegen.output.writer import OutputError, OutputWriter
 from sitegen.parallel import forked_map
@@ -28,6 +27,7 @@ from sitegen.progress import progress
 from sitegen.render.pool import render_and_write
 from sitegen.site.pages import Group, Page, PageKind, all_pages
 from sitegen.site.routes import Routes, output_file
+from sitegen.version import code_key
 
 PARALLEL_RELATED = 2000  # articles before finding their related ones on every core pays for the forking
 

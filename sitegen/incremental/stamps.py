@@ -7,7 +7,6 @@ finds the same fingerprint has nothing to do.
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import os
 from pathlib import Path
@@ -15,7 +14,6 @@ from pathlib import Path
 from sitegen.config import Config
 from sitegen.output.writer import MANIFEST, OutputWriter, read_manifest, stamp_of
 
-CODE_DIR = Path(__file__).resolve().parent.parent  # the whole sitegen package
 # A path's stamp: source_stamp for what the build reads, the writer's stamp_of for what it wrote (whose inode
 # change time the staging folder's hard links change, see output/staging.py).
 Stamp = tuple[int, ...]
@@ -65,15 +63,6 @@ def tree_files(folder: Path) -> list[str]:
         folders.sort()
         found += [os.path.join(current, name) for name in sorted(files)]
     return found
-
-
-@functools.cache
-def code_key() -> str:
-    """A hash of sitegen's own code, its version: a new one may load, relate or render articles differently."""
-    digest = hashlib.blake2b(digest_size=16)
-    for path in sorted(CODE_DIR.rglob("*.py")):
-        digest.update(path.read_bytes())
-    return digest.hexdigest()
 
 
 def input_stamps(config: Config) -> Stamps:

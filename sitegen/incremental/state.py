@@ -104,8 +104,8 @@ class Encoded:
 
     def write_articles(self) -> None:
         """Write the article folders' files still to write, and remove those of folders gone. Each holds the
-        stamps of the files its articles were loaded from, so it is right whatever becomes of the build: a
-        build writes them while it waits for Pagefind (a first build's took half a second after it)."""
+        stamps of the files its articles were loaded from, so it is right whatever becomes of the build, which
+        writes them while it waits for Pagefind."""
         for stale in set(self.folder.glob("*.pickle")) - self.folder_files:
             stale.unlink()
         while self.changed_folders:
