@@ -31,9 +31,9 @@ from sitegen.output.writer import OutputWriter
 from sitegen.problems import Problem
 from sitegen.render.templates import environment
 from sitegen.search.pagefind import SearchRun
-from sitegen.search.shards import BUNDLE, largest_first, plan_shards, shard_bundle, shard_size
+from sitegen.search.shards import BUNDLE, largest_first, shard_bundle
 from sitegen.site.pages import PageKind
-from sitegen.site.routes import Routes, output_file
+from sitegen.site.routes import Routes
 
 
 @dataclass
@@ -97,8 +97,7 @@ def _build(config: Config, show_progress: bool, use_cache: bool) -> BuildReport:
             report.articles, report.drafts = len(loaded.library.articles), loaded.drafts
             report.problems.extend(loaded.problems)
         with report.step("route"):
-            routes = Routes(loaded.library)
-            indexed = sorted(output_file(routes.article(article)) for article in loaded.library.articles)
+            routes = Routes(loaded.library, config.search_shard_size)
             plan = plan_pages(loaded, routes, config, run.previous, site)
     except BaseException:
         staging.settle()
@@ -110,8 +109,8 @@ def _build(config: Config, show_progress: bool, use_cache: bool) -> BuildReport:
         if plan.kept and not writer.keep_all(plan.kept):  # someone removed a page from public/: make them all
             plan = plan_pages(loaded, routes, config, run.previous, site, every_group=True)
         report.pages = plan.page_count
-        rendered, search = _render(run, loaded, routes, plan, writer, indexed)
-        state = next_state(run.previous, loaded, plan, rendered, indexed)
+        rendered, search = _render(run, loaded, routes, plan, writer)
+        state = next_state(run.previous, loaded, plan, rendered, routes)
         encoded = _publish(run, staging, writer, state if use_cache else None, search)
     except BaseException:
         if search is not None:
@@ -126,7 +125,7 @@ def _build(config: Config, show_progress: bool, use_cache: bool) -> BuildReport:
 
 
 def _render(
-    run: Run, loaded: Loaded, routes: Routes, plan: PagePlan, writer: OutputWriter, indexed: list[str]
+    run: Run, loaded: Loaded, routes: Routes, plan: PagePlan, writer: OutputWriter
 ) -> tuple[Rendered, SearchRun | None]:
     """Render the pages into the writer's (staging) folder, and start indexing them for search: Pagefind is
     left running, for the build to take its bundles when it has done what it can meanwhile.
@@ -143,41 +142,36 @@ def _render(
             renderer = PageRenderer(env, keys, plan, run.previous.pages, writer, run.show_progress)
             renderer.render([page for page in plan.pages if page.kind is PageKind.ARTICLE])
             if config.search and plan.partial:  # no article comes or goes in a partial plan
-                search = _start_search(run, writer, indexed, renderer.changed_articles)
+                search = _start_search(run, writer, routes, renderer.changed_articles)
             renderer.render([page for page in plan.pages if page.kind is not PageKind.ARTICLE])
             writer.copy_tree(config.templates_dir / "static", "static/")
             report.files_removed = writer.remove_stale(but=BUNDLE)  # pages gone from the site must not be indexed
         if config.search and search is None:
             with report.step("search"):
-                search = _start_search(run, writer, indexed, renderer.changed_articles)
+                search = _start_search(run, writer, routes, renderer.changed_articles)
     except BaseException:
         if search is not None:
             search.close()
         raise
-    report.search_pages = len(indexed) if config.search else 0
+    report.search_pages = len(routes.article_files) if config.search else 0
     return renderer.finish(), search
 
 
-def _start_search(run: Run, writer: OutputWriter, indexed: list[str], changed: set[str]) -> SearchRun:
+def _start_search(run: Run, writer: OutputWriter, routes: Routes, changed: set[str]) -> SearchRun:
     """Index again the shards whose article pages changed, or whose bundle is not in the site as it was."""
-    setting = run.config.search_shard_size
-    shards = plan_shards(indexed, shard_size(setting, len(indexed)))
-    last = run.previous.indexed
-    before = plan_shards(last, shard_size(setting, len(last)))
+    shards, before = routes.shards, run.previous.shards
     stale = {shard for shard, files in shards.items() if files != before.get(shard) or changed & set(files)}
     kept = {shard for shard in set(shards) - stale if writer.keep_folder(shard_bundle(shard))}
     return SearchRun(writer.out_dir, largest_first(shards, set(shards) - kept))
 
 
-def next_state(
-    previous: BuildState, loaded: Loaded, plan: PagePlan, rendered: Rendered, indexed: list[str]
-) -> BuildState:
+def next_state(previous: BuildState, loaded: Loaded, plan: PagePlan, rendered: Rendered, routes: Routes) -> BuildState:
     """The state this build hands the next: the one place it is put together, from what the steps gave."""
     return BuildState(
         setting=loaded.setting,
         articles=loaded.files,
         pages=rendered.keys,
-        indexed=indexed,
+        shards=routes.shards,
         related_shape=plan.related.shape,
         related=plan.related.positions(),
         shown=rendered.shown,

@@ -17,7 +17,7 @@ from sitegen.content.model import Article
 from sitegen.output.writer import write_atomically
 from sitegen.problems import Problem
 
-VERSION = 7  # of every cache file's layout: a file of another version is ignored
+VERSION = 8  # of every cache file's layout: a file of another version is ignored
 
 
 @dataclass

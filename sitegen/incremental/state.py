@@ -43,7 +43,7 @@ class BuildState:
     setting: str = ""  # what every loaded article depends on (see content/load.py's loading_setting)
     articles: dict[str, LoadedFile] = field(default_factory=dict)
     pages: dict[str, str] = field(default_factory=dict)  # output file -> page key
-    indexed: list[str] = field(default_factory=list)  # the article pages in the search index
+    shards: dict[str, list[str]] = field(default_factory=dict)  # the search index's shards and their pages
     related_shape: str = ""  # the shape and related_count the related lists were found for
     related: list[list[int]] = field(default_factory=list)  # positions, by the position of each article
     shown: Shown | None = None  # what the pages showed (see groups.py)

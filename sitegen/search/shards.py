@@ -9,9 +9,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Iterable
-
-from sitegen.site.routes import article_files_glob
+from collections.abc import Iterable, Sequence
 
 BUNDLE = "pagefind/"
 AUTO_SHARD_LEAST = 1000  # articles per shard sized to the archive (see shard_size)...
@@ -93,3 +91,10 @@ def shard_glob(shard: str) -> str:
         return article_files_glob(year)
     first, last = int(months[0]), int(months[1])
     return article_files_glob(year, [f"{month:02d}" for month in range(first, last + 1)])
+
+
+def article_files_glob(year: str, months: Sequence[str] = ()) -> str:
+    """A glob matching the files of a year's article pages (year/month/day/slug/), or of some of its months,
+    and no listing page's."""
+    month = "{" + ",".join(months) + "}" if months else "[0-9][0-9]"
+    return f"{year}/{month}/[0-9][0-9]/*/index.html"

@@ -19,10 +19,9 @@ from typing import Any
 from sitegen.config import Config
 from sitegen.content.library import Library
 from sitegen.content.model import Article, Period
-from sitegen.search.shards import plan_shards, shard_bundle, shard_size
 from sitegen.site.calendars import month_weeks, year_rows
 from sitegen.site.charts import per_year
-from sitegen.site.routes import Routes, output_file
+from sitegen.site.routes import Routes
 
 CO_MENTIONED_COUNT = 10
 FEED_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)  # the updated time of a feed with no entries
@@ -227,10 +226,7 @@ def site_pages(library: Library, routes: Routes, config: Config, only: Groups = 
         return
     yield Page(routes.archive(), "archive.html", {"years": year_rows(library)}, PageKind.INDEX)
     if config.search:
-        files = [output_file(routes.article(article)) for article in library.articles]
-        plan = plan_shards(files, shard_size(config.search_shard_size, len(files)))
-        shards = [shard_bundle(shard) for shard in sorted(plan, reverse=True)]  # newest first
-        yield Page(routes.search(), "search.html", {"shards": shards})
+        yield Page(routes.search(), "search.html", {"shards": routes.search_bundles()})
     yield Page("404.html", "404.html", {})
     # Each article's route and time, not the article: the sitemap need not be made again when a text changes.
     articles = [(routes.article(article), article.updated or article.date) for article in library.articles]

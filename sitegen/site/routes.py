@@ -7,21 +7,27 @@ A route is a path relative to the site root: "" is the home page, a path ending 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 
 from sitegen.content.library import Library
 from sitegen.content.model import Article, Period
 from sitegen.content.normalise import slug
+from sitegen.search.shards import plan_shards, shard_bundle
+from sitegen.search.shards import shard_size as shard_sized
 
 # "page/2/" is pagination in every listing folder; the others are device names Windows will not create.
 RESERVED_SLUGS = {"page", "con", "prn", "aux", "nul"} | {f"{device}{n}" for device in ("com", "lpt") for n in range(10)}
 
 
 class Routes:
-    def __init__(self, library: Library) -> None:
+    """shard_size: the site's search_shard_size, by which the article pages are split into search bundles."""
+
+    def __init__(self, library: Library, shard_size: int = 0) -> None:
         self._articles = _unique_paths(library.chronological())
         self._tags = _unique_slugs(library.by_tag)
         self._people = _unique_slugs(library.by_person)
+        self.article_files = sorted(output_file(route) for route in self._articles.values())
+        self.shards = plan_shards(self.article_files, shard_sized(shard_size, len(self.article_files)))
 
     def article(self, article: Article) -> str:
         return self._articles[article]
@@ -64,6 +70,10 @@ class Routes:
     def feed(self) -> str:
         return "feed.xml"
 
+    def search_bundles(self) -> list[str]:
+        """The search index's bundle folders, newest first, as the search page loads them."""
+        return [shard_bundle(shard) for shard in sorted(self.shards, reverse=True)]
+
     def asset(self, name: str) -> str:
         return f"static/{name}"
 
@@ -77,13 +87,6 @@ class Routes:
 
 def paginated(route: str, page: int) -> str:
     return route if page == 1 else f"{route}page/{page}/"
-
-
-def article_files_glob(year: str, months: Sequence[str] = ()) -> str:
-    """A glob matching the files of a year's article pages (year/month/day/slug/), or of some of its months,
-    and no listing page's."""
-    month = "{" + ",".join(months) + "}" if months else "[0-9][0-9]"
-    return f"{year}/{month}/[0-9][0-9]/*/index.html"
 
 
 def output_file(route: str) -> str:

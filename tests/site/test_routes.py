@@ -4,7 +4,8 @@ from zoneinfo import ZoneInfo
 
 from sitegen.content.library import Library
 from sitegen.content.model import Article, Period, Registry
-from sitegen.site.routes import Routes, article_files_glob, output_file
+from sitegen.search.shards import article_files_glob
+from sitegen.site.routes import Routes, output_file
 
 UTC = ZoneInfo("UTC")
 
