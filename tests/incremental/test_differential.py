@@ -80,7 +80,7 @@ SETTINGS: dict[str, st.SearchStrategy[Any]] = {
     "max_tags": st.integers(1, 8),
     "output": st.sampled_from(["public", "site"]),
     "templates": st.sampled_from(["templates", "templates-b"]),
-    "content": st.sampled_from(["content"]),  # the articles are written there
+    "content": st.sampled_from(["content", "content-b"]),  # each holds articles of its own
 }
 THEME_FILES = sorted(
     path.relative_to(REPO / "templates").as_posix() for path in (REPO / "templates").rglob("*") if path.is_file()
@@ -93,22 +93,29 @@ class IncrementalEqualsCold(RuleBasedStateMachine):
     def __init__(self) -> None:
         super().__init__()
         self.root = Path(tempfile.mkdtemp(prefix="sitegen-differential-"))
-        self.articles: dict[str, dict[str, Any]] = {}  # by file below content/articles/
+        self.contents: dict[str, dict[str, dict[str, Any]]] = {"content": {}, "content-b": {}}  # by folder, file
         self.settings: dict[str, Any] = {"base_url": "https://example.org/news/", "page_size": 2, "search": True}
         self.command_line: dict[str, Any] = {}
         self.edits = 0
         for theme in ("templates", "templates-b"):
             shutil.copytree(REPO / "templates", self.root / theme)
 
-    @initialize(first=st.lists(ARTICLE, min_size=2, max_size=4))
-    def start(self, first: list[dict[str, Any]]) -> None:
-        for number, fields in enumerate(first):
-            self._write(f"{FOLDERS[number % len(FOLDERS)]}/article-{number}.md", fields)
+    @initialize(first=st.lists(ARTICLE, min_size=2, max_size=4), second=st.lists(ARTICLE, max_size=2))
+    def start(self, first: list[dict[str, Any]], second: list[dict[str, Any]]) -> None:
+        for content, articles in (("content-b", second), ("content", first)):
+            self.settings["content"] = content
+            for number, fields in enumerate(articles):
+                self._write(f"{FOLDERS[number % len(FOLDERS)]}/article-{number}.md", fields)
         self._write_settings()
         self._check()
 
     def teardown(self) -> None:
         shutil.rmtree(self.root, ignore_errors=True)
+
+    @property
+    def articles(self) -> dict[str, dict[str, Any]]:
+        """The articles of the content folder in use, by file below its articles/."""
+        return self.contents[self.settings.get("content", "content")]
 
     @precondition(lambda self: self.articles)
     @rule(data=st.data(), field=st.sampled_from(sorted(FIELDS)))
@@ -145,7 +152,7 @@ class IncrementalEqualsCold(RuleBasedStateMachine):
     @rule(people=st.sampled_from(PEOPLE_FILES), tags=st.sampled_from(TAGS_FILES))
     def change_the_registries(self, people: str | None, tags: str | None) -> None:
         for name, text in (("people.yml", people), ("tags.yml", tags)):
-            path = self.root / "content" / name
+            path = self._content_dir / name
             if text is None:
                 path.unlink(missing_ok=True)
             else:
@@ -188,8 +195,12 @@ class IncrementalEqualsCold(RuleBasedStateMachine):
         self._check()
 
     @property
+    def _content_dir(self) -> Path:
+        return self.root / self.settings.get("content", "content")
+
+    @property
     def _articles_dir(self) -> Path:
-        return self.root / "content" / "articles"
+        return self._content_dir / "articles"
 
     def _write(self, name: str, fields: dict[str, Any]) -> None:
         self.articles[name] = fields
@@ -209,8 +220,9 @@ class IncrementalEqualsCold(RuleBasedStateMachine):
         report = build(incremental)
         cold_root = Path(tempfile.mkdtemp(prefix="sitegen-cold-"))
         try:
-            for folder in ("content", "templates", "templates-b"):
-                shutil.copytree(self.root / folder, cold_root / folder)
+            for folder in ("content", "content-b", "templates", "templates-b"):
+                if (self.root / folder).exists():
+                    shutil.copytree(self.root / folder, cold_root / folder)
             shutil.copy(self.root / "sitegen.toml", cold_root / "sitegen.toml")
             cold = load_config(cold_root).replace(**{**self.command_line, "output": str(cold_root / "out")})
             cold_report = build(cold, use_cache=False)
