@@ -139,7 +139,7 @@ def _render(
         with report.step("render"):
             keys = PageKeys(routes, run.site, loaded.digests())
             env = environment(config, routes)
-            renderer = PageRenderer(env, keys, plan, run.previous.pages, writer, run.show_progress)
+            renderer = PageRenderer(env, keys, plan, run.previous.pages, writer, config.jobs, run.show_progress)
             renderer.render([page for page in plan.pages if page.kind is PageKind.ARTICLE])
             if config.search and plan.partial:  # no article comes or goes in a partial plan
                 search = _start_search(run, writer, routes, renderer.changed_articles)
@@ -162,7 +162,7 @@ def _start_search(run: Run, writer: OutputWriter, routes: Routes, changed: set[s
     shards, before = routes.shards, run.previous.shards
     stale = {shard for shard, files in shards.items() if files != before.get(shard) or changed & set(files)}
     kept = {shard for shard in set(shards) - stale if writer.keep_folder(shard_bundle(shard))}
-    return SearchRun(writer.out_dir, largest_first(shards, set(shards) - kept))
+    return SearchRun(writer.out_dir, largest_first(shards, set(shards) - kept), run.config.jobs)
 
 
 def next_state(previous: BuildState, loaded: Loaded, plan: PagePlan, rendered: Rendered, routes: Routes) -> BuildState:

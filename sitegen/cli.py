@@ -193,10 +193,10 @@ def run_new(config: Config, title: str, authors: list[str], category: str | None
 
 def run_build(config: Config, profile: bool = False) -> int:
     run = partial(build, config, show_progress=sys.stderr.isatty())
-    if profile:
+    if profile:  # in one process, so that the profile sees every page rendered
         from sitegen.commands.profile import profiled
 
-        run = partial(profiled, run, config.root / PROFILE)
+        run = partial(profiled, partial(build, config.replace(jobs=1)), config.root / PROFILE)
     report = run()
     for problem in report.problems:
         print(problem, file=sys.stderr)

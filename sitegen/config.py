@@ -40,6 +40,9 @@ class Config:
     max_tags: int = 8  # at most this many tags per extracted article, most salient first
     # Not read from the file: the folder that relative paths are resolved against.
     root: Path = field(default=Path("."), compare=False)
+    # Not read from the file either: the processes a build may use at once; 0 for every core (see parallel.py).
+    # It changes no output, so it is left out of the configuration's repr, which the site key hashes.
+    jobs: int = field(default=0, compare=False, repr=False)
 
     @property
     def content_dir(self) -> Path:
@@ -67,7 +70,7 @@ class Config:
         return validate(dataclasses.replace(self, **changes))
 
 
-FILE_KEYS = {f.name: f for f in dataclasses.fields(Config) if f.name != "root"}
+FILE_KEYS = {f.name: f for f in dataclasses.fields(Config) if f.name not in ("root", "jobs")}
 
 
 def load_config(root: Path, path: Path | None = None) -> Config:

@@ -19,16 +19,19 @@ from typing import Any
 _worker_function: Callable[[Any], Any] | None = None
 
 
-def available_cores() -> int:
-    """The cores this process may use, or SITEGEN_JOBS if that is smaller."""
+def available_cores(jobs: int = 0) -> int:
+    """How many processes to run at once: jobs if it is given (more than 0), else the cores this process may
+    use, or SITEGEN_JOBS if that is smaller."""
+    if jobs > 0:
+        return jobs
     available = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
     return max(1, min(available, int(os.environ.get("SITEGEN_JOBS", available))))
 
 
-def forked_map(function: Callable[[Any], Any], items: Sequence[Any], chunk: int = 64) -> Iterator[Any]:
-    """function over items, results in order, in forked processes on every core; in this process where there is
-    one core, no fork (Windows), or no more items than one chunk."""
-    jobs = available_cores() if hasattr(os, "fork") else 1
+def forked_map(function: Callable[[Any], Any], items: Sequence[Any], chunk: int = 64, jobs: int = 0) -> Iterator[Any]:
+    """function over items, results in order, in forked processes, as many as available_cores(jobs) says; in
+    this process where that is one, where there is no fork (Windows), or for no more items than one chunk."""
+    jobs = available_cores(jobs) if hasattr(os, "fork") else 1
     if jobs == 1 or len(items) <= chunk:
         yield from map(function, items)
         return

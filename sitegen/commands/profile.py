@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import cProfile
-import os
 import pstats
 from collections.abc import Callable
 from pathlib import Path
@@ -15,18 +14,11 @@ SHOWN = 40  # functions listed in the readable summary, by each ordering
 
 def profiled(run: Callable[[], Result], out: Path) -> Result:
     """Run under cProfile and write its statistics to out (a pstats file, for viewers such as snakeviz) and a
-    readable summary to out with .txt. Pages are rendered in this process, so that the profile sees them;
-    Pagefind runs in processes of its own and shows as the time the search step waits for them."""
-    previous = os.environ.get("SITEGEN_JOBS")
-    os.environ["SITEGEN_JOBS"] = "1"
+    readable summary to out with .txt. The build given should use one process (Config.jobs = 1), so that the
+    profile sees its pages rendered; Pagefind runs in processes of its own and shows as the time the search
+    step waits for them."""
     profiler = cProfile.Profile()
-    try:
-        result = profiler.runcall(run)
-    finally:
-        if previous is None:
-            del os.environ["SITEGEN_JOBS"]
-        else:
-            os.environ["SITEGEN_JOBS"] = previous
+    result = profiler.runcall(run)
     out.parent.mkdir(parents=True, exist_ok=True)
     profiler.dump_stats(out)
     with out.with_suffix(".txt").open("w", encoding="utf-8") as summary:

@@ -113,7 +113,7 @@ def _load_by_folder(
         loaded = {path: _load(path, config, registry, None, taken.get(path)) for path in paths}
         return encode_folder(setting, loaded, cache_folder if whole else None)
 
-    for data, was_written in forked_map(load_part, parts, 1):
+    for data, was_written in forked_map(load_part, parts, 1, config.jobs):
         folder = decode_folder(data)
         if was_written:
             written[folder.folder] = folder.articles

@@ -91,7 +91,7 @@ def start_related(library: Library, config: Config, previous: BuildState) -> Rel
     find = lambda position: library.related_positions(articles[position], count)  # noqa: E731
     positions = range(len(articles))
     parallel = len(articles) >= PARALLEL_RELATED
-    found = forked_map(find, positions, chunk=500) if parallel else map(find, positions)
+    found = forked_map(find, positions, 500, config.jobs) if parallel else map(find, positions)
     first = next(found, None)  # the processes start, and go on while this one does something else
     return Related(shape, functools.cache(lambda: [first, *found] if first is not None else []))
 
@@ -112,10 +112,10 @@ class PageRenderer:
 
     def __init__(
         self, env: jinja2.Environment, keys: PageKeys, plan: PagePlan, last_keys: Mapping[str, str],
-        writer: OutputWriter, show_progress: bool,
+        writer: OutputWriter, jobs: int, show_progress: bool,
     ) -> None:  # fmt: skip
         self.env, self.page_keys, self.plan, self.last_keys, self.writer = env, keys, plan, last_keys, writer
-        self.show_progress = show_progress
+        self.jobs, self.show_progress = jobs, show_progress
         self._keys = dict(plan.kept)
         self._groups: dict[Group, set[int]] = defaultdict(set)
         self._changed_articles: set[str] = set()
@@ -138,7 +138,7 @@ class PageRenderer:
                 outdated.append(page)
         to_render = [*new, *outdated]
         shown = partial(progress, label="render", show=self.show_progress, total=len(to_render))
-        for page, stamp in render_and_write(self.env, to_render, self.writer.out_dir, shown):
+        for page, stamp in render_and_write(self.env, to_render, self.writer.out_dir, self.jobs, shown):
             relative = output_file(page.route)
             if relative not in self._keys:
                 self._keys[relative] = self.page_keys.key(page)

@@ -24,9 +24,10 @@ CHUNK = 32
 
 
 def render_and_write(
-    env: jinja2.Environment, pages: list[Page], out_dir: Path, progress: Any = lambda items: items
+    env: jinja2.Environment, pages: list[Page], out_dir: Path, jobs: int = 0, progress: Any = lambda items: items
 ) -> Iterator[tuple[Page, Stamp | None]]:
-    """Each page with the stamp of its file if that changed, rendered in parallel where that pays."""
+    """Each page with the stamp of its file if that changed, rendered in parallel (jobs processes, see
+    parallel.available_cores) where that pays."""
 
     def render_one(index: int) -> Stamp | None:  # pages go to the processes by index: they already hold them
         page = pages[index]
@@ -34,5 +35,5 @@ def render_and_write(
 
     indexes = range(len(pages))
     parallel = len(pages) >= PARALLEL_THRESHOLD
-    changes = forked_map(render_one, indexes, CHUNK) if parallel else map(render_one, indexes)
+    changes = forked_map(render_one, indexes, CHUNK, jobs) if parallel else map(render_one, indexes)
     yield from zip(pages, progress(changes), strict=True)

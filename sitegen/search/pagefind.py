@@ -31,10 +31,10 @@ class SearchRun:
     as many at once as there are cores, each into a scratch folder. The build may go on meanwhile with pages
     Pagefind does not read; finish() moves each bundle into the site as it is done."""
 
-    def __init__(self, site_dir: Path, shards: list[str]) -> None:
+    def __init__(self, site_dir: Path, shards: list[str], jobs: int = 0) -> None:
         # Beside the site, on its file system, so that a new bundle's files are moved in by renaming them.
         self._scratch = tempfile.TemporaryDirectory(prefix=".sitegen-pagefind-", dir=site_dir.parent)
-        self._pool = ThreadPoolExecutor(max_workers=max(1, min(len(shards), available_cores())))
+        self._pool = ThreadPoolExecutor(max_workers=max(1, min(len(shards), available_cores(jobs))))
         scratch = Path(self._scratch.name)
         self._running = {self._pool.submit(_index, site_dir, shard, scratch / shard): shard for shard in shards}
 
