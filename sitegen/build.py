@@ -137,7 +137,7 @@ def _render(
     search: SearchRun | None = None
     try:
         with report.step("render"):
-            keys = PageKeys(routes, run.site, loaded.digests())
+            keys = PageKeys(routes, run.site, dict(zip(loaded.library.articles, plan.digests, strict=True)))
             env = environment(config, routes)
             renderer = PageRenderer(env, keys, plan, run.previous.pages, writer, config.jobs, run.show_progress)
             renderer.render([page for page in plan.pages if page.kind is PageKind.ARTICLE])

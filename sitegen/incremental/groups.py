@@ -38,8 +38,11 @@ def groups_to_make(last: Shown | None, structure: str, digests: tuple[bytes, ...
     """The groups showing an article whose fields changed since the last build; None (all of them) when
     there is no last build to go by or the structure changed."""
     changed = changed_positions(last, structure, digests)
-    if changed is None or last is None:
-        return None
+    return None if changed is None or last is None else groups_showing(last, changed)
+
+
+def groups_showing(last: Shown, changed: set[int]) -> set[Group]:
+    """The last build's groups that show an article at one of the changed positions."""
     return {group for group, positions in last.groups.items() if not changed.isdisjoint(positions)}
 
 

@@ -18,7 +18,7 @@ import jinja2
 from sitegen.config import Config
 from sitegen.content.library import Library
 from sitegen.content.load import Loaded, fields_digest
-from sitegen.incremental.groups import Shown, changed_positions, groups_to_make, structure_key
+from sitegen.incremental.groups import Shown, changed_positions, groups_showing, structure_key
 from sitegen.incremental.keys import PageKeys
 from sitegen.incremental.state import BuildState
 from sitegen.output.writer import OutputError, OutputWriter
@@ -65,18 +65,19 @@ def plan_pages(
     library, known = loaded.library, loaded.digests()
     digests = tuple(known.get(article) or fields_digest(article) for article in library.articles)
     structure = structure_key(site, library)
-    changed = None if every_group else changed_positions(previous.shown, structure, digests)
-    only = None if changed is None else groups_to_make(previous.shown, structure, digests)
+    last = previous.shown
+    changed = None if every_group else changed_positions(last, structure, digests)
+    only = None if changed is None or last is None else groups_showing(last, changed)
     if only is not None:  # related articles follow from part of the structure (see Library.shape): as they were
         related = Related(previous.related_shape, lambda: previous.related)
     else:
         related = start_related(library, config, previous)
     pages = list(all_pages(library, routes, config, related.positions, only))
-    if only is None or changed is None or previous.shown is None:
+    if only is None or changed is None or last is None:  # only is None exactly when one of the others is
         return PagePlan(pages, {}, structure, digests, related)
     made = {output_file(page.route) for page in pages}
     kept = {relative: key for relative, key in previous.pages.items() if relative not in made}
-    return PagePlan(pages, kept, structure, digests, related, True, changed, previous.shown.groups)
+    return PagePlan(pages, kept, structure, digests, related, True, changed, last.groups)
 
 
 def start_related(library: Library, config: Config, previous: BuildState) -> Related:
