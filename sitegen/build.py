@@ -31,7 +31,7 @@ from sitegen.output.writer import OutputWriter
 from sitegen.problems import Problem
 from sitegen.render.templates import environment
 from sitegen.search.pagefind import SearchRun
-from sitegen.search.shards import BUNDLE, largest_first, shard_bundle
+from sitegen.search.shards import BUNDLE, largest_first, primary_shard, shard_bundle
 from sitegen.site.pages import PageKind
 from sitegen.site.routes import Routes
 
@@ -158,11 +158,17 @@ def _render(
 
 
 def _start_search(run: Run, writer: OutputWriter, routes: Routes, changed: set[str]) -> SearchRun:
-    """Index again the shards whose article pages changed, or whose bundle is not in the site as it was."""
+    """Index again the shards whose article pages changed, or whose bundle is not in the site as it was, or
+    which became or stopped being the primary one (which alone holds Pagefind's runtime)."""
     shards, before = routes.shards, run.previous.shards
-    stale = {shard for shard, files in shards.items() if files != before.get(shard) or changed & set(files)}
+    primary, was_primary = primary_shard(shards), primary_shard(before)
+    stale = {
+        shard
+        for shard, files in shards.items()
+        if files != before.get(shard) or changed & set(files) or (shard == primary) != (shard == was_primary)
+    }
     kept = {shard for shard in set(shards) - stale if writer.keep_folder(shard_bundle(shard))}
-    return SearchRun(writer.out_dir, largest_first(shards, set(shards) - kept), run.config.jobs)
+    return SearchRun(writer.out_dir, largest_first(shards, set(shards) - kept), primary, run.config.jobs)
 
 
 def next_state(previous: BuildState, loaded: Loaded, plan: PagePlan, rendered: Rendered, routes: Routes) -> BuildState:

@@ -31,12 +31,15 @@ class SearchRun:
     as many at once as there are cores, each into a scratch folder. The build may go on meanwhile with pages
     Pagefind does not read; finish() moves each bundle into the site as it is done."""
 
-    def __init__(self, site_dir: Path, shards: list[str], jobs: int = 0) -> None:
+    def __init__(self, site_dir: Path, shards: list[str], primary: str | None, jobs: int = 0) -> None:
+        """primary: the shard whose bundle keeps Pagefind's runtime (see shards.primary_shard)."""
         # Beside the site, on its file system, so that a new bundle's files are moved in by renaming them.
         self._scratch = tempfile.TemporaryDirectory(prefix=".sitegen-pagefind-", dir=site_dir.parent)
         self._pool = ThreadPoolExecutor(max_workers=max(1, min(len(shards), available_cores(jobs))))
         scratch = Path(self._scratch.name)
-        self._running = {self._pool.submit(_index, site_dir, shard, scratch / shard): shard for shard in shards}
+        self._running = {
+            self._pool.submit(_index, site_dir, shard, scratch / shard, shard == primary): shard for shard in shards
+        }
 
     def finish(self, writer: OutputWriter) -> None:
         try:
@@ -72,7 +75,7 @@ def _keep_data_files_there(writer: OutputWriter, bundle: Path, prefix: str) -> N
             path.unlink()
 
 
-def _index(site_dir: Path, shard: str, bundle: Path) -> Path:
+def _index(site_dir: Path, shard: str, bundle: Path, primary: bool) -> Path:
     # The binary itself: python -m pagefind_bin would start an interpreter only to exec it.
     executable = str(pagefind_bin.get_executable())
     command = [
@@ -85,4 +88,17 @@ def _index(site_dir: Path, shard: str, bundle: Path) -> Path:
         printed = pagefind.stdout + pagefind.stderr
         raise SearchIndexError(f"Pagefind failed on {shard} (exit {pagefind.returncode}):\n{printed}")
     canonicalise(bundle)
+    _drop_unused(bundle, primary)
     return bundle
+
+
+# Pagefind writes its runtime and its own interfaces into every bundle. The search page has its own interface,
+# and loads the runtime once, from the primary bundle, which the other bundles are merged into.
+_INTERFACES = ("pagefind-ui.*", "pagefind-modular-ui.*", "pagefind-component-ui.*", "pagefind-highlight.js")
+_RUNTIME = ("pagefind.js", "pagefind-worker.js", "wasm.*.pagefind")
+
+
+def _drop_unused(bundle: Path, primary: bool) -> None:
+    for pattern in _INTERFACES if primary else _INTERFACES + _RUNTIME:
+        for path in bundle.glob(pattern):
+            path.unlink()

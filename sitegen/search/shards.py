@@ -21,6 +21,12 @@ def shard_bundle(shard: str) -> str:
     return f"{BUNDLE}{shard}/"
 
 
+def primary_shard(shards: Iterable[str]) -> str | None:
+    """The shard whose bundle also holds Pagefind's runtime (its script, worker and WebAssembly), which the
+    search page loads once and merges every other bundle into: the newest, the first the page lists."""
+    return max(shards, default=None)
+
+
 def shard_size(setting: int, articles: int) -> int:
     """The most articles a shard may hold: the site's search_shard_size, or with 0 (the default) one sized to
     the archive. An edit indexes its whole shard again, and the search page loads every bundle, so shards

@@ -226,7 +226,8 @@ def site_pages(library: Library, routes: Routes, config: Config, only: Groups = 
         return
     yield Page(routes.archive(), "archive.html", {"years": year_rows(library)}, PageKind.INDEX)
     if config.search:
-        yield Page(routes.search(), "search.html", {"shards": routes.search_bundles()})
+        years = [period.year for period in library.periods("year")]
+        yield Page(routes.search(), "search.html", {"shards": routes.search_bundles(), "years": years})
     yield Page("404.html", "404.html", {})
     # Each article's route and time, not the article: the sitemap need not be made again when a text changes.
     articles = [(routes.article(article), article.updated or article.date) for article in library.articles]

@@ -28,7 +28,7 @@ def test_no_page_kind_has_a_serious_accessibility_violation(browser: Browser, ar
     for kind, path in page_kinds(archive).items():
         visit(page, archive.url + path)
         if kind == "search":
-            page.wait_for_selector(".pagefind-ui__result")
+            page.wait_for_selector("[data-result]")
         page.evaluate(source)  # evaluated through DevTools, so the site's CSP does not apply to it
         result = page.evaluate("axe.run(document, { resultTypes: ['violations'] })")
         for violation in result["violations"]:

@@ -57,7 +57,7 @@ PAGEFIND_FILTER_ID = re.compile(r"Bad value “(person|tag|year|category)-[^”]
 @pytest.mark.browser
 def test_the_search_page_is_still_valid_once_results_are_shown(page: Page, archive: Archive) -> None:
     visit(page, f"{archive.url}search/?q={archive.query}&sort=newest")
-    page.wait_for_selector(".pagefind-ui__result-title")
+    page.wait_for_selector("[data-result] h2")
     messages = validate(html="<!DOCTYPE html>\n" + page.locator("html").evaluate("html => html.outerHTML"))
     assert [message for message in messages if not PAGEFIND_FILTER_ID.search(message)] == []
 

@@ -128,8 +128,8 @@ def test_no_hostile_text_runs_in_the_browser_on_any_page_or_in_search(page: Page
             if relative != "404.html":
                 visit(page, base_url + relative.removesuffix("index.html"))
         visit(page, base_url + "search/?q=alert")
-        page.locator(".pagefind-ui__result").first.wait_for()
-        page.locator(".pagefind-ui__result-link").first.click()
+        page.locator("[data-result]").first.wait_for()
+        page.locator("[data-result] h2 a").first.click()
         page.wait_for_load_state()
     assert dialogs == []
 

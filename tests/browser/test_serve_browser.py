@@ -110,7 +110,7 @@ def test_every_link_asset_and_search_result_works_under_a_path(page: Page, site_
     assert len(seen) > 60, "the crawl should reach every page of the sample archive"
 
     visit(page, f"{site_under_a_path}search/?q=Peskov")
-    results = page.locator(".pagefind-ui__result-link")
+    results = page.locator("[data-result] h2 a")
     expect(results.first).to_be_visible(timeout=10_000)
     for href in results.evaluate_all("links => links.map(link => link.href)"):
         assert href.startswith(site_under_a_path), href

@@ -42,6 +42,6 @@ def test_the_entry_points_at_the_renamed_metadata_and_filters(sample_site: Built
     meta_hash = entry["languages"]["en"]["hash"]
     meta = cbor2.loads(gzip.decompress((bundle / f"pagefind.{meta_hash}.pf_meta").read_bytes())[len(SIGNATURE) :])
     filters = dict(meta[3])
-    assert sorted(filters) == ["category", "person", "tag", "year"]
+    assert sorted(filters) == ["person", "section", "tag", "year"]
     assert {f"{value}.pf_filter" for value in filters.values()} == {p.name for p in (bundle / "filter").iterdir()}
     assert len(list(bundle.glob("*.pf_meta"))) == 1

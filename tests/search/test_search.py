@@ -12,7 +12,7 @@ from sitegen.build import build
 from sitegen.search import pagefind as search
 from sitegen.search.pagefind import SearchIndexError
 from sitegen.search.shards import largest_first, plan_shards, shard_glob, shard_size
-from tests.conftest import tree_files
+from tests.conftest import tree_files, write_article
 from tests.incremental.test_incremental import STORM, edit, golden_site
 
 
@@ -71,9 +71,9 @@ def test_pagefind_indexes_each_article_once_across_split_shards(tmp_path: Path) 
         for bundle in bundles
     ]
     assert sum(language["page_count"] for each in counts for language in each.values()) == report.articles
-    merged = re.search(r'data-merge="([^"]*)"', (config.output_dir / "search" / "index.html").read_text())
-    assert merged is not None
-    assert [path.rstrip("/").rsplit("/", 1)[1] for path in merged[1].split()] == sorted(bundles, reverse=True)
+    listed = re.search(r'data-bundles="([^"]*)"', (config.output_dir / "search" / "index.html").read_text())
+    assert listed is not None
+    assert [path.rstrip("/").rsplit("/", 1)[1] for path in listed[1].split()] == sorted(bundles, reverse=True)
 
 
 def test_a_failing_pagefind_leaves_the_site_as_it_was_and_the_next_build_makes_it_right(
@@ -105,3 +105,33 @@ def test_a_rebuild_indexes_the_edited_shard_again_and_leaves_no_scratch_folder(t
     assert tree_files(config.output_dir / "pagefind") != before
     assert tree_files(config.output_dir) == tree_files(cold.output_dir)
     assert not list(tmp_path.glob("*/.sitegen-pagefind-*"))
+
+
+RUNTIME = {"pagefind.js", "pagefind-worker.js", "wasm.en.pagefind", "wasm.unknown.pagefind"}
+
+
+def runtime_files(site: Path) -> dict[str, set[str]]:
+    """The bundles' files at their top level that are not index data, by bundle."""
+    return {
+        bundle.name: {path.name for path in bundle.iterdir() if path.is_file() and ".pf_" not in path.name}
+        for bundle in sorted((site / "pagefind").iterdir())
+    }
+
+
+def test_only_the_newest_bundle_holds_pagefinds_runtime_and_none_its_own_interfaces(tmp_path: Path) -> None:
+    config = golden_site(tmp_path / "site", search=True)
+    build(config)
+    entry = {"pagefind-entry.json"}
+    assert runtime_files(config.output_dir) == {"2024": entry, "2025": entry | RUNTIME}
+
+
+def test_a_newer_year_takes_the_runtime_and_the_rebuild_equals_a_cold_build(tmp_path: Path) -> None:
+    config, cold = golden_site(tmp_path / "site", search=True), golden_site(tmp_path / "cold", search=True)
+    build(config)
+    for root in (config.root, cold.root):
+        write_article(root / "content", "2026/01/new-year.md", "title: New year\ndate: 2026-01-02T10:00:00Z")
+    build(config)
+    build(cold)
+    entry = {"pagefind-entry.json"}
+    assert runtime_files(config.output_dir) == {"2024": entry, "2025": entry, "2026": entry | RUNTIME}
+    assert tree_files(config.output_dir) == tree_files(cold.output_dir)
