@@ -136,6 +136,7 @@ def run_import(config: Config, args: argparse.Namespace) -> int:
         content_dir=config.content_dir, zone=config.zone, root=config.root,
         year=args.year or config.import_year or None, now=now, force=args.force, format=args.format,
         extract=args.extract, people_model=config.people_model, max_tags=config.max_tags,
+        site_folders=(config.output_dir, config.templates_dir),
     )  # fmt: skip
     report = import_sources(args.sources, options, show_progress=sys.stderr.isatty()) if args.sources else None
     if report:

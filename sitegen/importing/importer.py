@@ -22,9 +22,11 @@ from zoneinfo import ZoneInfo
 
 from sitegen.content import normalise
 from sitegen.content.articles import ARTICLES_DIR
+from sitegen.content.registry import load_registry
 from sitegen.importing.article_file import ArticleFile, article_text, fingerprint
 from sitegen.importing.enrich import DraftEnricher
 from sitegen.importing.extract import DEFAULT_MODEL
+from sitegen.importing.fields import TagSpellings, clean_draft
 from sitegen.importing.readers import Draft, ReadError, read_draft
 from sitegen.importing.readers.dates import DateClues, SettledDate, settle
 from sitegen.importing.refresh import RefreshReport, refresh
@@ -35,6 +37,7 @@ from sitegen.progress import progress
 BATCH = 1024  # files read, then extracted together (the recogniser is fastest on batches), then written
 RAW_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".mdown", ".mkd", ".html", ".htm", ".xhtml")
 MAX_RAW_BYTES = 20_000_000  # a saved page with inline images can be big; an article never is this big
+SAME_ARTICLE_WORDS = 20  # fewer words than this, and two sources are never taken for one article
 STATUSES = ("imported", "updated", "unchanged", "skipped", "failed")
 
 
@@ -50,6 +53,7 @@ class ImportOptions:
     extract: bool = True  # fill people and tags with the extraction engine (see extract.py)
     people_model: str = DEFAULT_MODEL
     max_tags: int = 8
+    site_folders: tuple[Path, ...] = ()  # the site's own output and templates: never read as sources
 
 
 @dataclass(frozen=True)
@@ -108,8 +112,8 @@ def refresh_articles(options: ImportOptions) -> RefreshReport:
 def _import_sources(sources: list[Path], options: ImportOptions, show_progress: bool) -> ImportReport:
     report = ImportReport()
     articles_dir = options.content_dir / ARTICLES_DIR
-    files = list(_raw_files(sources, articles_dir, report))
-    archive = Archive.load(articles_dir)
+    files = list(_raw_files(sources, (articles_dir, *options.site_folders), report))
+    archive = Archive.load(articles_dir, TagSpellings(load_registry(options.content_dir)[0]))
     enricher = (
         DraftEnricher(options.content_dir, options.root, options.people_model, options.max_tags)
         if options.extract
@@ -136,14 +140,21 @@ def _import_sources(sources: list[Path], options: ImportOptions, show_progress: 
     return report
 
 
-def _raw_files(sources: list[Path], articles_dir: Path, report: ImportReport) -> Iterator[Path]:
-    """The files to import, in a stable order: named files as they are, folders' article files, hidden ones left out."""
+def _raw_files(sources: list[Path], own: tuple[Path, ...], report: ImportReport) -> Iterator[Path]:
+    """The files to import, in a stable order: named files as they are, folders' article files, hidden ones left
+    out, and none inside the site's own folders (own: its articles, output and templates)."""
     seen: set[Path] = set()
+    own_folders = [Path(os.path.abspath(folder)) for folder in own]
+
+    def inside_own(path: Path) -> bool:
+        return any(path.is_relative_to(folder) for folder in own_folders)
+
     for source in sources:
         if source.is_dir():
             candidates = []
             for folder, subfolders, names in os.walk(source):
-                subfolders[:] = sorted(name for name in subfolders if not name.startswith("."))
+                kept = (name for name in subfolders if not name.startswith("."))
+                subfolders[:] = sorted(name for name in kept if not inside_own(Path(os.path.abspath(folder), name)))
                 for name in sorted(names):
                     if name.startswith("."):
                         continue
@@ -155,8 +166,8 @@ def _raw_files(sources: list[Path], articles_dir: Path, report: ImportReport) ->
             candidates = [source]
         for candidate in candidates:
             absolute = Path(os.path.abspath(candidate))
-            if absolute in seen or absolute.is_relative_to(os.path.abspath(articles_dir)):
-                continue  # never read the archive's own articles back into it
+            if absolute in seen or inside_own(absolute):
+                continue  # never read the site's own articles, pages or templates back into it
             seen.add(absolute)
             yield candidate
 
@@ -164,15 +175,16 @@ def _raw_files(sources: list[Path], articles_dir: Path, report: ImportReport) ->
 class Archive:
     """The article files already in content/articles/, found by source path and by text."""
 
-    def __init__(self, articles_dir: Path) -> None:
+    def __init__(self, articles_dir: Path, tags: TagSpellings) -> None:
         self.articles_dir = articles_dir
+        self.tags = tags  # the spelling of each tag across the archive
         self.files: dict[Path, ArticleFile | None] = {}
         self.by_source: dict[str, Path] = {}
         self.by_fingerprint: dict[str, Path] = {}
 
     @classmethod
-    def load(cls, articles_dir: Path) -> Archive:
-        archive = cls(articles_dir)
+    def load(cls, articles_dir: Path, tags: TagSpellings) -> Archive:
+        archive = cls(articles_dir, tags)
         if articles_dir.is_dir():
             for path in sorted(articles_dir.rglob("*.md")):
                 try:
@@ -180,7 +192,10 @@ class Archive:
                 except (OSError, UnicodeDecodeError):
                     archive.files[path] = None
                     continue
-                archive.remember(path, ArticleFile.parse(text))
+                article = ArticleFile.parse(text)
+                archive.remember(path, article)
+                if article is not None and isinstance(article.meta.get("tags"), list):
+                    tags.count(str(tag) for tag in article.meta["tags"])
         return archive
 
     def remember(self, path: Path, article: ArticleFile | None) -> None:
@@ -190,6 +205,16 @@ class Archive:
             for source in article.source_paths:
                 self.by_source.setdefault(source, path)
             self.by_fingerprint.setdefault(fingerprint(article.body), path)
+
+    def same_article(self, body: str, title: str, date: datetime) -> Path | None:
+        """The article this text, headline and date are another copy of: the same words, headline and day.
+        A body of a few words (a stub such as "This is some content.") is never taken for another's copy."""
+        path = self.by_fingerprint.get(fingerprint(body))
+        existing = self.files.get(path) if path is not None else None
+        if existing is None or len(body.split()) < SAME_ARTICLE_WORDS:
+            return None
+        same_day = str(existing.meta.get("date", ""))[:10] == date.isoformat()[:10]
+        return path if same_day and existing.meta.get("title") == title else None
 
     def _forget(self, path: Path) -> None:
         previous = self.files.get(path)
@@ -256,6 +281,7 @@ class _Importer:
         try:
             data = _read_raw(self.path)
             draft, _ = read_draft(data, self.path.name, self.options.format)
+            draft = clean_draft(draft)
             settled = settle(draft.date, self._clues(draft))
         except (OSError, ReadError) as error:
             return self._outcome("failed", message=_reason(error))
@@ -269,8 +295,9 @@ class _Importer:
     def place(self, prepared: Prepared) -> Outcome:
         """Write the article for a file read, or record the file as another source of an article."""
         draft, settled, source = prepared.draft, prepared.settled, prepared.source
+        draft = replace(draft, tags=self.archive.tags.spell(draft.tags))
         body = draft.body.rstrip("\n") + "\n"
-        same_text = self.archive.by_fingerprint.get(fingerprint(body))
+        same_text = self.archive.same_article(body, draft.title, settled.value)
         known = self.archive.by_source.get(self.source_path)
         if known is not None:
             existing = self.archive.files[known]

@@ -121,3 +121,20 @@ def test_a_time_without_an_offset_is_in_the_configured_zone() -> None:
 def test_a_year_is_taken_from_folder_and_file_names_not_from_ids(path: str, year: int | None) -> None:
     settled = settle(DateText(6, 3), clues(path=path))
     assert (settled.value.year, settled.inferred) == (year, "path") if year else settled.inferred != "path"
+
+
+def test_a_placeholder_date_gives_way_to_the_date_in_the_path() -> None:
+    settled = settle(DateText(1, 1, 1), clues(path="news/2019/11/19/a-story/index.html"))
+    assert (settled.value.date().isoformat(), settled.inferred) == ("2019-11-19", "path")
+    assert settled.warning and "0001-01-01 cannot be the article's" in settled.warning
+
+
+def test_a_date_after_tomorrow_gives_way_to_the_file_time_without_a_path_date() -> None:
+    settled = settle(DateText(1, 1, 2031), clues(path="story.html"))
+    assert (settled.value, settled.inferred) == (NOW, "file time")
+    assert settled.warning and "2031-01-01 cannot be the article's" in settled.warning
+
+
+def test_dates_from_1990_to_tomorrow_are_taken_as_they_are() -> None:
+    for found in (DateText(1, 1, 1990), DateText(NOW.month, NOW.day, NOW.year)):
+        assert settle(found, clues(path="2019/11/19/x.html")).inferred is None

@@ -14,7 +14,7 @@ import pytest
 from sitegen.build import build
 from sitegen.cli import main
 from sitegen.importing.importer import ImportOptions, ImportReport, import_sources
-from tests.conftest import FIXTURES, site_config, tree_files
+from tests.conftest import FIXTURES, REPO, site_config, tree_files
 
 ZONE = ZoneInfo("Europe/Moscow")
 NOW = datetime(2026, 11, 24, 12, 0, tzinfo=ZONE)
@@ -248,7 +248,8 @@ def test_an_article_whose_date_changes_moves_to_its_new_month(tmp_path: Path) ->
 def test_a_second_scrape_of_a_hand_written_article_is_skipped_with_a_message(tmp_path: Path) -> None:
     hand_written = write(
         tmp_path / "content" / "articles" / "pier.md",
-        "---\ntitle: Pier\ndate: 2025-03-04\n---\n\n" + STORY.format(weeks=6).split("\n\n", 1)[1],
+        "---\ntitle: Pier reopens after storm repairs\ndate: 2025-03-04\n---\n\n"
+        + STORY.format(weeks=6).split("\n\n", 1)[1],
     )
     before = hand_written.read_bytes()
     report = run_import(tmp_path, write(tmp_path / "raw" / "pier.txt", STORY.format(weeks=6)))
@@ -257,3 +258,61 @@ def test_a_second_scrape_of_a_hand_written_article_is_skipped_with_a_message(tmp
         "content/articles/pier.md was not written by import; left as it is (--force overwrites it)"
     )
     assert hand_written.read_bytes() == before
+
+
+def test_posts_with_the_same_stub_body_but_their_own_titles_all_survive(tmp_path: Path) -> None:
+    stubs = [
+        write(
+            tmp_path / "raw" / f"post-{day}.md",
+            f"Title: Post {day}\nDate: 2024-01-0{day} 10:00\n\nThis is some content.\n",
+        )
+        for day in range(1, 6)
+    ]
+    report = run_import(tmp_path, *stubs)
+    assert statuses(report) == ["imported"] * 5
+    assert len(articles(tmp_path)) == 5
+
+
+def test_the_same_text_under_another_headline_or_day_is_another_article(tmp_path: Path) -> None:
+    first = write(tmp_path / "raw" / "pier.txt", STORY.format(weeks=6))
+    retitled = write(
+        tmp_path / "raw" / "pier-retitled.txt", STORY.format(weeks=6).replace("Pier reopens", "Pier opens")
+    )
+    redated = write(tmp_path / "raw" / "pier-later.txt", STORY.format(weeks=6).replace("4 March", "11 March"))
+    assert statuses(run_import(tmp_path, first, retitled, redated)) == ["imported"] * 3
+
+
+def test_a_tag_keeps_one_spelling_across_the_archive(tmp_path: Path) -> None:
+    first = write(
+        tmp_path / "raw" / "a.md", "---\ntitle: One\ndate: 2024-01-01\ntags: [China, Trade]\n---\n\nText one.\n"
+    )
+    second = write(
+        tmp_path / "raw" / "b.md", "---\ntitle: Two\ndate: 2024-01-02\ntags: [china, TRADE]\n---\n\nText two.\n"
+    )
+    run_import(tmp_path, first, extract=False)
+    run_import(tmp_path, second, extract=False)  # a later import takes the archive's spelling
+    written = articles(tmp_path)
+    assert all(b"tags:\n- China\n- Trade\n" in text for text in written.values()), written
+
+
+def test_tags_yml_spells_a_tag_whatever_the_source_wrote(tmp_path: Path) -> None:
+    write(tmp_path / "content" / "tags.yml", "COVID-19: [coronavirus]\n")
+    source = write(tmp_path / "raw" / "a.md", "---\ntitle: One\ndate: 2024-01-01\ntags: [Covid 19]\n---\n\nText.\n")
+    run_import(tmp_path, source, extract=False)
+    [text] = articles(tmp_path).values()
+    assert b"tags:\n- COVID-19\n" in text
+
+
+def test_importing_the_sites_own_folder_reads_none_of_its_pages_or_templates(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write(tmp_path / "sitegen.toml", 'timezone = "Europe/Moscow"\nsearch = false\n')
+    write(tmp_path / "raw" / "pier.txt", STORY.format(weeks=6))
+    shutil.copytree(REPO / "templates", tmp_path / "templates")
+    assert main(["import", str(tmp_path / "raw"), "--root", str(tmp_path)]) == 0
+    assert main(["build", "--root", str(tmp_path)]) == 0
+    capsys.readouterr()
+    assert main(["import", str(tmp_path), "--root", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert "0 imported, 0 updated, 1 unchanged, 0 skipped, 0 failed" in out
+    assert len(articles(tmp_path)) == 1

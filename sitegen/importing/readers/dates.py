@@ -8,7 +8,7 @@ date, with a warning. Each inference is named, so the article can record it as d
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
@@ -202,7 +202,8 @@ def settle(found: DateText | None, clues: DateClues) -> SettledDate:
             "no date found in the file; used its modification time (write the date in the file, or pass --now)",
         )
     if found.year is not None:
-        return SettledDate(found.on(found.year, clues.zone))
+        value = found.on(found.year, clues.zone)
+        return SettledDate(value) if _believable(value, clues) else _instead_of(value, clues)
     if clues.year is not None:
         return SettledDate(found.on(clues.year, clues.zone), "year option")
     path_year = _year_in_path(clues.path, clues.reference.year)
@@ -220,6 +221,26 @@ def settle(found: DateText | None, clues: DateClues) -> SettledDate:
         "(pass --year, or put the year in the file's path)"
     )
     return SettledDate(found.on(year, clues.zone), "latest year", warning)
+
+
+EARLIEST_BELIEVABLE = 1990  # a metadata date before this year is a placeholder (0001-01-01) or an error
+
+
+def _believable(value: datetime, clues: DateClues) -> bool:
+    """Whether a date the file gives can be its article's: from 1990 on, and not after the day after the
+    reference (a page cannot be saved before it was published)."""
+    return value.year >= EARLIEST_BELIEVABLE and value <= clues.reference + timedelta(days=1)
+
+
+def _instead_of(value: datetime, clues: DateClues) -> SettledDate:
+    """The date to use where the file's own cannot be its article's: the one in its path, else its time."""
+    untrusted = f"the file's date {value.date().isoformat()} cannot be the article's (before {EARLIEST_BELIEVABLE}"
+    untrusted += f" or after {(clues.reference + timedelta(days=1)).date().isoformat()})"
+    from_path = _date_from_path(clues)
+    if from_path is not None:
+        return replace(from_path, warning=f"{untrusted}; used the date in its path instead")
+    fallback = clues.reference.astimezone(clues.zone).replace(microsecond=0)
+    return SettledDate(fallback, "file time", f"{untrusted}; used its modification time (or --now) instead")
 
 
 def _latest_year(found: DateText, clues: DateClues, weekdays: set[int] | None) -> int | None:

@@ -16,7 +16,7 @@ import lxml.html
 import trafilatura
 from lxml import etree
 
-from sitegen.importing.readers.dates import DateText, parse_date
+from sitegen.importing.readers.dates import EARLIEST_BELIEVABLE, DateText, parse_date
 from sitegen.importing.readers.draft import Draft, ReadError
 
 ARTICLE_TYPES = {"NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNewsArticle", "OpinionNewsArticle",
@@ -84,8 +84,8 @@ def _published(tree: Any, ld: dict[str, Any]) -> DateText | None:
     candidates += tree.xpath("//article//time/@datetime") + tree.xpath("//time/@datetime")
     for candidate in candidates:
         found = parse_date(candidate) if candidate else None
-        if found is not None:
-            return found
+        if found is not None and (found.year is None or found.year >= EARLIEST_BELIEVABLE):
+            return found  # an earlier one is a placeholder (0001-01-01): the next source is asked
     return None
 
 

@@ -1,0 +1,92 @@
+"""A draft's text fields as an article's front-matter keeps them.
+
+Raw files carry their text fields in every state a publisher's tools leave them: HTML entities (`&#8220;`,
+`O&#039;Donnell`, `&nbsp;`), runs of white space, whole keyword strings as one tag (`Amazon,black Friday`),
+prefixes (`Category: Games`), and one tag in several spellings across the archive (`China`, `china`). Here
+each title, summary, author, category, tag and person has its entities decoded once and its white space made
+single spaces; keyword strings are split on commas and semicolons; and each tag takes one spelling across the
+archive: tags.yml's, else the one the archive already uses most, else the first one this import meets.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import replace
+
+from slugify import slugify
+
+from sitegen.content.model import Registry
+from sitegen.importing.readers import Draft
+
+_TAG_PREFIX = re.compile(r"^(?:categor(?:y|ies)|tags?|keywords?|topics?)\s*:\s*", re.IGNORECASE)
+_TAG_SEPARATORS = re.compile(r"[,;]")
+_TAG_EDGES = " \\\"'`|/#"  # left at a tag's ends by escaping and keyword lists: `LLVM \`, `"rust"`, `#news`
+
+
+def clean_text(text: str) -> str:
+    """The text with its HTML entities decoded once and its white space (no-break spaces too) single spaces."""
+    return " ".join(html.unescape(text).split())
+
+
+def split_tags(values: Iterable[str]) -> tuple[str, ...]:
+    """Tags from values that may each be a keyword string: split on commas and semicolons, prefixes such as
+    `Category:` dropped, cleaned, and each tag once (the first spelling of those alike in case and accents)."""
+    tags: dict[str, str] = {}
+    for value in values:
+        for part in _TAG_SEPARATORS.split(clean_text(value)):
+            tag = _TAG_PREFIX.sub("", part.strip()).strip(_TAG_EDGES)
+            if tag and (key := slugify(tag)):
+                tags.setdefault(key, tag)
+    return tuple(tags.values())
+
+
+def clean_draft(draft: Draft) -> Draft:
+    """The draft with every text field cleaned (see clean_text), its tags split (see split_tags), and its
+    category the first of those its value holds (`Category: Local` is Local)."""
+    return replace(
+        draft,
+        title=clean_text(draft.title),
+        summary=_optional(draft.summary),
+        category=next(iter(split_tags([draft.category] if draft.category else [])), None),
+        authors=_cleaned(draft.authors),
+        people=_cleaned(draft.people),
+        tags=split_tags(draft.tags),
+    )
+
+
+def _optional(text: str | None) -> str | None:
+    return (clean_text(text) or None) if text else None
+
+
+def _cleaned(names: Iterable[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(name for name in map(clean_text, names) if name))
+
+
+class TagSpellings:
+    """One spelling per tag across the archive, tags told apart as their pages' addresses are (by slug)."""
+
+    def __init__(self, registry: Registry) -> None:
+        canonical = {*registry.tag_aliases.values(), *registry.tag_keywords}
+        self._registered = {slugify(tag): tag for tag in sorted(canonical)}
+        self._seen: dict[str, Counter[str]] = defaultdict(Counter)
+
+    def count(self, tags: Iterable[str]) -> None:
+        """Count the spellings of tags the archive holds."""
+        for tag in tags:
+            self._seen[slugify(tag)][tag] += 1
+
+    def spell(self, tags: Iterable[str]) -> tuple[str, ...]:
+        """The tags in the archive's spelling, each once; a tag new to the archive keeps its own, and later
+        articles then take it."""
+        spelled: dict[str, str] = {}
+        for tag in tags:
+            key = slugify(tag)
+            if not key or key in spelled:
+                continue
+            seen = self._seen[key]
+            spelled[key] = self._registered.get(key) or (seen.most_common(1)[0][0] if seen else tag)
+        self.count(spelled.values())
+        return tuple(spelled.values())
