@@ -30,13 +30,12 @@ from sitegen.importing.fields import TagSpellings, clean_draft
 from sitegen.importing.readers import Draft, ReadError, read_draft
 from sitegen.importing.readers.dates import DateClues, SettledDate, settle
 from sitegen.importing.refresh import RefreshReport, refresh
+from sitegen.importing.sources import RAW_SUFFIXES, not_a_post, raw_files, read_raw
 from sitegen.output.lock import site_lock
 from sitegen.output.writer import write_atomically
 from sitegen.progress import progress
 
 BATCH = 1024  # files read, then extracted together (the recogniser is fastest on batches), then written
-RAW_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".mdown", ".mkd", ".html", ".htm", ".xhtml")
-MAX_RAW_BYTES = 20_000_000  # a saved page with inline images can be big; an article never is this big
 SAME_ARTICLE_WORDS = 20  # fewer words than this, and two sources are never taken for one article
 STATUSES = ("imported", "updated", "unchanged", "skipped", "failed")
 
@@ -112,7 +111,7 @@ def refresh_articles(options: ImportOptions) -> RefreshReport:
 def _import_sources(sources: list[Path], options: ImportOptions, show_progress: bool) -> ImportReport:
     report = ImportReport()
     articles_dir = options.content_dir / ARTICLES_DIR
-    files = list(_raw_files(sources, (articles_dir, *options.site_folders), report))
+    files, report.ignored = raw_files(sources, (articles_dir, *options.site_folders))
     archive = Archive.load(articles_dir, TagSpellings(load_registry(options.content_dir)[0]))
     enricher = (
         DraftEnricher(options.content_dir, options.root, options.people_model, options.max_tags)
@@ -138,38 +137,6 @@ def _import_sources(sources: list[Path], options: ImportOptions, show_progress: 
             for item in sorted(enricher.suggestions.values(), key=lambda item: item.name)
         ]
     return report
-
-
-def _raw_files(sources: list[Path], own: tuple[Path, ...], report: ImportReport) -> Iterator[Path]:
-    """The files to import, in a stable order: named files as they are, folders' article files, hidden ones left
-    out, and none inside the site's own folders (own: its articles, output and templates)."""
-    seen: set[Path] = set()
-    own_folders = [Path(os.path.abspath(folder)) for folder in own]
-
-    def inside_own(path: Path) -> bool:
-        return any(path.is_relative_to(folder) for folder in own_folders)
-
-    for source in sources:
-        if source.is_dir():
-            candidates = []
-            for folder, subfolders, names in os.walk(source):
-                kept = (name for name in subfolders if not name.startswith("."))
-                subfolders[:] = sorted(name for name in kept if not inside_own(Path(os.path.abspath(folder), name)))
-                for name in sorted(names):
-                    if name.startswith("."):
-                        continue
-                    if name.lower().endswith(RAW_SUFFIXES) or "." not in name:
-                        candidates.append(Path(folder, name))
-                    else:
-                        report.ignored += 1
-        else:
-            candidates = [source]
-        for candidate in candidates:
-            absolute = Path(os.path.abspath(candidate))
-            if absolute in seen or inside_own(absolute):
-                continue  # never read the site's own articles, pages or templates back into it
-            seen.add(absolute)
-            yield candidate
 
 
 class Archive:
@@ -279,7 +246,9 @@ class _Importer:
     def read(self) -> Prepared | Outcome:
         """The file read and its date settled, or why it cannot be imported."""
         try:
-            data = _read_raw(self.path)
+            data = read_raw(self.path)
+            if (why := not_a_post(self.path, data)) is not None:
+                return self._outcome("skipped", message=why)
             draft, _ = read_draft(data, self.path.name, self.options.format)
             draft = clean_draft(draft)
             settled = settle(draft.date, self._clues(draft))
@@ -348,14 +317,6 @@ class _Importer:
 
     def _outcome(self, status: str, article: Path | None = None, message: str | None = None) -> Outcome:
         return Outcome(self.source_path, status, article, message, tuple(self.warnings))
-
-
-def _read_raw(path: Path) -> bytes:
-    size = path.stat().st_size
-    if size > MAX_RAW_BYTES:
-        limit = f"{MAX_RAW_BYTES // 1_000_000} MB"
-        raise ReadError(f"the file is {size / 1_000_000:.1f} MB; sitegen imports files of at most {limit}")
-    return path.read_bytes()
 
 
 def _fields(draft: Draft, settled: SettledDate, sources: list[dict[str, Any]]) -> dict[str, Any]:

@@ -316,3 +316,20 @@ def test_importing_the_sites_own_folder_reads_none_of_its_pages_or_templates(
     out = capsys.readouterr().out
     assert "0 imported, 0 updated, 1 unchanged, 0 skipped, 0 failed" in out
     assert len(articles(tmp_path)) == 1
+
+
+def test_files_of_a_site_that_are_no_posts_are_skipped_with_the_reason(tmp_path: Path) -> None:
+    blog = tmp_path / "blog"
+    write(blog / "_posts" / "2024-03-01-pier.md", "---\ntitle: Pier\n---\n\n" + STORY.split("\n\n", 1)[1])
+    write(blog / "_posts" / "createpost", '#!/bin/sh\necho "---\\ntitle: $1\\n---" > _posts/$(date +%F)-$1.md\n')
+    write(blog / "content" / "news" / "_index.md", '+++\ntitle = "News"\nsort_by = "date"\n+++\n\nAll the news.\n')
+    write(blog / "static" / "robots.txt", "User-agent: *\nDisallow:\n")
+    write(blog / "theme" / "base.html", "<html><body>{% block content %}{% endblock %}</body></html>\n")
+    report = run_import(tmp_path, blog)
+    skipped = {
+        outcome.source.rsplit("/", 1)[1]: outcome.message for outcome in report.outcomes if outcome.status == "skipped"
+    }
+    assert sorted(skipped) == ["_index.md", "base.html", "createpost", "robots.txt"]
+    assert skipped["createpost"] == "a script (it starts with #!), not an article"
+    assert statuses(report).count("imported") == 1 and len(articles(tmp_path)) == 1
+    assert report.counts["imported"] + report.counts["skipped"] == len(report.outcomes) == 5
