@@ -106,6 +106,10 @@ def _add_import_parser(commands: argparse._SubParsersAction) -> None:  # type: i
     parser.add_argument("--format", choices=FORMATS, help="read every file as this format instead of detecting it")
     parser.add_argument("--year", type=int, help="the year of dates that lack one (default: inferred)")
     parser.add_argument(
+        "--source-url",
+        help="the address of the site the files come from, for links relative to it (default: its configuration)",
+    )
+    parser.add_argument(
         "--now", type=_moment, help="the latest date an article can have, for inferring years (default: file time)"
     )
     parser.add_argument("--force", action="store_true", help="overwrite articles edited since they were imported")
@@ -136,7 +140,7 @@ def run_import(config: Config, args: argparse.Namespace) -> int:
         content_dir=config.content_dir, zone=config.zone, root=config.root,
         year=args.year or config.import_year or None, now=now, force=args.force, format=args.format,
         extract=args.extract, people_model=config.people_model, max_tags=config.max_tags,
-        site_folders=(config.output_dir, config.templates_dir),
+        site_folders=(config.output_dir, config.templates_dir), source_url=args.source_url,
     )  # fmt: skip
     report = import_sources(args.sources, options, show_progress=sys.stderr.isatty()) if args.sources else None
     if report:

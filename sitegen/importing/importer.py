@@ -27,6 +27,7 @@ from sitegen.importing.article_file import ArticleFile, article_text, fingerprin
 from sitegen.importing.enrich import DraftEnricher
 from sitegen.importing.extract import DEFAULT_MODEL
 from sitegen.importing.fields import TagSpellings, clean_draft
+from sitegen.importing.links import resolve_links, site_address, unresolved_warning
 from sitegen.importing.readers import Draft, ReadError, read_draft
 from sitegen.importing.readers.dates import DateClues, SettledDate, settle
 from sitegen.importing.refresh import RefreshReport, refresh
@@ -53,6 +54,7 @@ class ImportOptions:
     people_model: str = DEFAULT_MODEL
     max_tags: int = 8
     site_folders: tuple[Path, ...] = ()  # the site's own output and templates: never read as sources
+    source_url: str | None = None  # the address of the site the sources come from (see links.py)
 
 
 @dataclass(frozen=True)
@@ -250,7 +252,7 @@ class _Importer:
             if (why := not_a_post(self.path, data)) is not None:
                 return self._outcome("skipped", message=why)
             draft, _ = read_draft(data, self.path.name, self.options.format)
-            draft = clean_draft(draft)
+            draft = self._with_absolute_links(clean_draft(draft))
             settled = settle(draft.date, self._clues(draft))
         except (OSError, ReadError) as error:
             return self._outcome("failed", message=_reason(error))
@@ -307,6 +309,14 @@ class _Importer:
         if target != path:
             self.archive.remove(path)
         return self._outcome(status, target)
+
+    def _with_absolute_links(self, draft: Draft) -> Draft:
+        """The draft with its links relative to the original site made absolute (see links.py)."""
+        site = self.options.source_url or site_address(self.path)
+        body, unresolved = resolve_links(draft.body, draft.url, site)
+        if unresolved:
+            self.warnings.append(unresolved_warning(unresolved))
+        return replace(draft, body=body)
 
     def _clues(self, draft: Draft) -> DateClues:
         reference = self.options.now or datetime.fromtimestamp(self.path.stat().st_mtime, tz=self.options.zone)

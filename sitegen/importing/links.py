@@ -1,0 +1,110 @@
+"""Links in an imported article that were relative to its original site, made absolute against its address.
+
+`/images/fog.jpg` or `../2019/05/talks/` worked on the site the article came from and lead nowhere in the
+archive. Each is resolved against the article's own address where the file gives one (a saved page's canonical
+or og:url), else against the source site's address: `--source-url`, or the site's configuration found above the
+file (Jekyll's `url` and `baseurl`, Hugo's `baseURL`, Zola's `base_url`, Pelican's `SITEURL`). A link that has
+nothing to be resolved against is left as it is, and the import says so, naming the links.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from functools import cache
+from pathlib import Path
+from urllib.parse import urljoin
+
+# Markdown links and images `](url`, reference definitions `[id]: url`, and HTML href and src attributes.
+_LINKS = re.compile(
+    r"""(?P<lead>\]\(\s*<?|^\s{0,3}\[[^\]\n]+\]:\s*<?|\b(?:href|src)\s*=\s*["'])(?P<url>[^\s)>"']+)""",
+    re.IGNORECASE | re.MULTILINE,
+)
+_ABSOLUTE = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//|#)", re.IGNORECASE)  # a scheme, another host, or this page
+_CONFIG_FILES = (
+    "_config.yml",
+    "hugo.toml",
+    "config.toml",
+    "hugo.yaml",
+    "config.yaml",
+    "pelicanconf.py",
+    "publishconf.py",
+)
+_YAML_KEY = r"^{key}\s*:\s*[\"']?([^\"'\s#]+)"
+_PYTHON_KEY = re.compile(r"^SITEURL\s*=\s*[\"']([^\"']+)[\"']", re.MULTILINE)
+MOST_SHOWN = 3  # unresolved links named in a warning
+
+
+def relative_links(body: str) -> list[str]:
+    """The links in body that are relative to the site the body came from, in order, each once."""
+    return list(dict.fromkeys(match["url"] for match in _LINKS.finditer(body) if not _ABSOLUTE.match(match["url"])))
+
+
+def resolve_links(body: str, page: str | None, site: str | None) -> tuple[str, list[str]]:
+    """body with its links relative to the original site made absolute, and those that could not be: against
+    the page's own address every one can be; against the site's, only those from its root (`/images/a.jpg`),
+    since a link such as `images/a.jpg` is relative to the page, whose address is not known."""
+
+    def resolved(match: re.Match[str]) -> str:
+        url = match["url"]
+        if _ABSOLUTE.match(url):
+            return match[0]
+        if page is not None:
+            return match["lead"] + urljoin(page, url)
+        if site is not None and url.startswith("/"):
+            return match["lead"] + urljoin(site, url.lstrip("/"))
+        return match[0]
+
+    resolved_body = _LINKS.sub(resolved, body)
+    return resolved_body, relative_links(resolved_body)
+
+
+def unresolved_warning(links: list[str]) -> str:
+    shown = ", ".join(links[:MOST_SHOWN]) + (f" and {len(links) - MOST_SHOWN} more" if len(links) > MOST_SHOWN else "")
+    return (
+        f"{len(links)} {'link' if len(links) == 1 else 'links'} relative to the original site ({shown}) "
+        f"{'leads' if len(links) == 1 else 'lead'} nowhere in the archive: pass "
+        "--source-url with the site's address, or give it in the site's configuration above this file"
+    )
+
+
+def site_address(file: Path) -> str | None:
+    """The address of the site a source file belongs to, from the nearest configuration above it."""
+    for folder in Path(file).resolve().parents:
+        address = _address_in(folder)
+        if address is not None:
+            return address
+    return None
+
+
+@cache
+def _address_in(folder: Path) -> str | None:
+    for name in _CONFIG_FILES:
+        path = folder / name
+        if path.is_file():
+            try:
+                address = _read_address(path)
+            except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+                continue
+            if address:
+                return address if address.endswith("/") else address + "/"
+    return None
+
+
+def _read_address(path: Path) -> str | None:
+    text = path.read_text(encoding="utf-8")
+    if path.name == "_config.yml":  # Jekyll: url, and the site's folder below it
+        url, below = _yaml_value(text, "url"), _yaml_value(text, "baseurl") or ""
+        return url.rstrip("/") + "/" + below.strip("/") if url else None
+    if path.suffix == ".toml":
+        data = tomllib.loads(text)
+        return data.get("baseURL") or data.get("baseurl") or data.get("base_url")
+    if path.suffix == ".yaml":
+        return _yaml_value(text, "baseURL") or _yaml_value(text, "baseurl")
+    found = _PYTHON_KEY.search(text)
+    return found[1] if found else None
+
+
+def _yaml_value(text: str, key: str) -> str | None:
+    found = re.search(_YAML_KEY.format(key=re.escape(key)), text, re.MULTILINE)
+    return found[1] if found else None

@@ -1,0 +1,78 @@
+"""Links relative to an imported article's original site, made absolute against its address."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sitegen.importing.links import relative_links, resolve_links, site_address
+from tests.conftest import FIXTURES
+from tests.importing.test_importer import articles, run_import
+
+SITES = FIXTURES / "import-sites"
+BODY = """See [the fog](/fog/) and ![a bridge](images/bridge.jpg), <a href="../2019/talks/">talks</a>,
+[elsewhere](https://example.com/x), [a note](#note) and [mail](mailto:desk@example.org).
+
+[ref]: /photos/
+"""
+
+
+def test_relative_links_are_those_without_a_scheme_host_or_fragment() -> None:
+    assert relative_links(BODY) == ["/fog/", "images/bridge.jpg", "../2019/talks/", "/photos/"]
+
+
+def test_against_the_pages_own_address_every_relative_link_is_resolved() -> None:
+    body, left = resolve_links(BODY, "https://news.example.org/2020/05/story/", None)
+    assert left == []
+    assert (
+        "](https://news.example.org/fog/)" in body
+        and "(https://news.example.org/2020/05/story/images/bridge.jpg)" in body
+    )
+    assert (
+        'href="https://news.example.org/2020/05/2019/talks/"' in body and "[ref]: https://news.example.org/photos/" in body
+    )
+    assert "(https://example.com/x)" in body and "(#note)" in body and "(mailto:desk@example.org)" in body
+
+
+def test_against_the_sites_address_only_links_from_its_root_are_resolved() -> None:
+    body, left = resolve_links(BODY, None, "https://notes.example.org/blog/")
+    assert "](https://notes.example.org/blog/fog/)" in body and "[ref]: https://notes.example.org/blog/photos/" in body
+    assert left == ["images/bridge.jpg", "../2019/talks/"]
+
+
+def test_the_site_address_comes_from_the_configuration_above_the_file() -> None:
+    assert (
+        site_address(SITES / "jekyll" / "_posts" / "2011-06-13-bridges-in-fog.markdown") == "https://notes.example.org/"
+    )
+    assert (
+        site_address(SITES / "hugo" / "content" / "posts" / "harbour-walk" / "index.md")
+        == "https://harbour.example.net/blog/"
+    )
+
+
+def test_a_jekyll_posts_links_to_its_site_become_absolute(tmp_path: Path) -> None:
+    report = run_import(tmp_path, SITES / "jekyll" / "_posts", extract=False)
+    assert [outcome.warnings for outcome in report.outcomes] == [()]
+    [text] = articles(tmp_path).values()
+    assert b'href="https://notes.example.org/images/fog/bridge-blue.jpg"' in text
+    assert b"(https://notes.example.org/fog/)" in text and b"[photos]: https://notes.example.org/photos/" in text
+
+
+def test_a_link_with_nothing_to_resolve_it_against_is_named_in_a_warning(tmp_path: Path) -> None:
+    report = run_import(tmp_path, SITES / "hugo" / "content", extract=False)
+    [outcome] = report.outcomes
+    assert outcome.status == "imported"
+    assert outcome.warnings == (
+        "1 link relative to the original site (railings.jpg) leads nowhere in the archive: pass --source-url with "
+        "the site's address, or give it in the site's configuration above this file",
+    )
+    [text] = articles(tmp_path).values()
+    assert b"(https://harbour.example.net/blog/places/lighthouse/)" in text
+
+
+def test_the_source_url_option_stands_for_a_site_without_configuration(tmp_path: Path) -> None:
+    post = tmp_path / "raw" / "post.md"
+    post.parent.mkdir()
+    post.write_text("---\ntitle: Pier\ndate: 2024-01-01\n---\n\nSee [the pier](/pier/).\n", encoding="utf-8")
+    run_import(tmp_path, post, extract=False, source_url="https://old.example.org/")
+    [text] = articles(tmp_path).values()
+    assert b"(https://old.example.org/pier/)" in text
