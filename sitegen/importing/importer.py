@@ -27,7 +27,7 @@ from sitegen.importing.article_file import ArticleFile, article_text, fingerprin
 from sitegen.importing.enrich import DraftEnricher
 from sitegen.importing.extract import DEFAULT_MODEL
 from sitegen.importing.fields import TagSpellings, clean_draft
-from sitegen.importing.links import resolve_links, site_address, unresolved_warning
+from sitegen.importing.links import SiteAddresses, resolve_links, unresolved_warning
 from sitegen.importing.readers import Draft, ReadError, read_draft
 from sitegen.importing.readers.dates import DateClues, SettledDate, settle
 from sitegen.importing.refresh import RefreshReport, refresh
@@ -120,9 +120,10 @@ def _import_sources(sources: list[Path], options: ImportOptions, show_progress: 
         if options.extract
         else None
     )
+    addresses = SiteAddresses()  # of the sites the files come from, for their links
     shown = iter(progress(files, "import", show_progress))
     for start in range(0, len(files), BATCH):
-        importers = [_Importer(path, options, archive) for path in files[start : start + BATCH]]
+        importers = [_Importer(path, options, archive, addresses) for path in files[start : start + BATCH]]
         read = [importer.read() for importer in importers]
         drafts = [item.draft for item in read if isinstance(item, Prepared)]
         enriched = iter(enricher.enrich(drafts) if enricher and drafts else drafts)
@@ -240,8 +241,8 @@ class Prepared:
 class _Importer:
     """Imports one raw file into the archive."""
 
-    def __init__(self, path: Path, options: ImportOptions, archive: Archive) -> None:
-        self.path, self.options, self.archive = path, options, archive
+    def __init__(self, path: Path, options: ImportOptions, archive: Archive, addresses: SiteAddresses) -> None:
+        self.path, self.options, self.archive, self.addresses = path, options, archive, addresses
         self.source_path = _source_path(path, options.root)
         self.warnings: list[str] = []
 
@@ -312,7 +313,7 @@ class _Importer:
 
     def _with_absolute_links(self, draft: Draft) -> Draft:
         """The draft with its links relative to the original site made absolute (see links.py)."""
-        site = self.options.source_url or site_address(self.path)
+        site = self.options.source_url or self.addresses.of(self.path)
         body, unresolved = resolve_links(draft.body, draft.url, site)
         if unresolved:
             self.warnings.append(unresolved_warning(unresolved))

@@ -3,7 +3,8 @@
 `/images/fog.jpg` or `../2019/05/talks/` worked on the site the article came from and lead nowhere in the
 archive. Each is resolved against the article's own address where the file gives one (a saved page's canonical
 or og:url), else against the source site's address: `--source-url`, or the site's configuration found above the
-file (Jekyll's `url` and `baseurl`, Hugo's `baseURL`, Zola's `base_url`, Pelican's `SITEURL`). A link that has
+file (Jekyll's `url` and `baseurl`, Hugo's `baseURL`, Zola's `base_url`, Pelican's `SITEURL`; an address on
+localhost, a development server's, is passed over). A link that has
 nothing to be resolved against is left as it is, and the import says so, naming the links.
 """
 
@@ -11,7 +12,6 @@ from __future__ import annotations
 
 import re
 import tomllib
-from functools import cache
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -22,14 +22,11 @@ _LINKS = re.compile(
 )
 _ABSOLUTE = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//|#)", re.IGNORECASE)  # a scheme, another host, or this page
 _CONFIG_FILES = (
-    "_config.yml",
-    "hugo.toml",
-    "config.toml",
-    "hugo.yaml",
-    "config.yaml",
-    "pelicanconf.py",
-    "publishconf.py",
-)
+    "_config.yml", "hugo.toml", "config.toml", "hugo.yaml", "config.yaml", "publishconf.py", "pelicanconf.py",
+    "config/production/hugo.toml", "config/production/config.toml",  # Hugo's configuration folder
+    "config/_default/hugo.toml", "config/_default/config.toml",
+)  # fmt: skip
+_LOCAL = re.compile(r"^https?://(?:localhost|127\.0\.0\.1|0\.0\.0\.0|\[::1\])(?::\d+)?(?:/|$)", re.IGNORECASE)
 _YAML_KEY = r"^{key}\s*:\s*[\"']?([^\"'\s#]+)"
 _PYTHON_KEY = re.compile(r"^SITEURL\s*=\s*[\"']([^\"']+)[\"']", re.MULTILINE)
 MOST_SHOWN = 3  # unresolved links named in a warning
@@ -68,16 +65,22 @@ def unresolved_warning(links: list[str]) -> str:
     )
 
 
-def site_address(file: Path) -> str | None:
-    """The address of the site a source file belongs to, from the nearest configuration above it."""
-    for folder in Path(file).resolve().parents:
-        address = _address_in(folder)
-        if address is not None:
-            return address
-    return None
+class SiteAddresses:
+    """The address of the site each source file belongs to, from the nearest configuration above it; each
+    folder is looked at once per import."""
+
+    def __init__(self) -> None:
+        self._folders: dict[Path, str | None] = {}
+
+    def of(self, file: Path) -> str | None:
+        for folder in Path(file).resolve().parents:
+            if folder not in self._folders:
+                self._folders[folder] = _address_in(folder)
+            if self._folders[folder] is not None:
+                return self._folders[folder]
+        return None
 
 
-@cache
 def _address_in(folder: Path) -> str | None:
     for name in _CONFIG_FILES:
         path = folder / name
@@ -86,7 +89,7 @@ def _address_in(folder: Path) -> str | None:
                 address = _read_address(path)
             except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
                 continue
-            if address:
+            if address and not _LOCAL.match(address):  # a development server's address is no site's
                 return address if address.endswith("/") else address + "/"
     return None
 

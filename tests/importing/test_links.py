@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sitegen.importing.links import relative_links, resolve_links, site_address
+from sitegen.importing.links import SiteAddresses, relative_links, resolve_links
 from tests.conftest import FIXTURES
 from tests.importing.test_importer import articles, run_import
 
@@ -28,7 +28,8 @@ def test_against_the_pages_own_address_every_relative_link_is_resolved() -> None
         and "(https://news.example.org/2020/05/story/images/bridge.jpg)" in body
     )
     assert (
-        'href="https://news.example.org/2020/05/2019/talks/"' in body and "[ref]: https://news.example.org/photos/" in body
+        'href="https://news.example.org/2020/05/2019/talks/"' in body
+        and "[ref]: https://news.example.org/photos/" in body
     )
     assert "(https://example.com/x)" in body and "(#note)" in body and "(mailto:desk@example.org)" in body
 
@@ -41,10 +42,11 @@ def test_against_the_sites_address_only_links_from_its_root_are_resolved() -> No
 
 def test_the_site_address_comes_from_the_configuration_above_the_file() -> None:
     assert (
-        site_address(SITES / "jekyll" / "_posts" / "2011-06-13-bridges-in-fog.markdown") == "https://notes.example.org/"
+        SiteAddresses().of(SITES / "jekyll" / "_posts" / "2011-06-13-bridges-in-fog.markdown")
+        == "https://notes.example.org/"
     )
     assert (
-        site_address(SITES / "hugo" / "content" / "posts" / "harbour-walk" / "index.md")
+        SiteAddresses().of(SITES / "hugo" / "content" / "posts" / "harbour-walk" / "index.md")
         == "https://harbour.example.net/blog/"
     )
 
@@ -76,3 +78,17 @@ def test_the_source_url_option_stands_for_a_site_without_configuration(tmp_path:
     run_import(tmp_path, post, extract=False, source_url="https://old.example.org/")
     [text] = articles(tmp_path).values()
     assert b"(https://old.example.org/pier/)" in text
+
+
+def test_hugos_configuration_folder_is_read_and_a_development_address_passed_over(tmp_path: Path) -> None:
+    post = tmp_path / "blog" / "content" / "posts" / "walk.md"
+    post.parent.mkdir(parents=True)
+    post.write_text("---\ntitle: Walk\n---\n\nText.\n", encoding="utf-8")
+    default = tmp_path / "blog" / "config" / "_default" / "hugo.toml"
+    default.parent.mkdir(parents=True)
+    default.write_text('baseURL = "http://localhost:1313"\n', encoding="utf-8")
+    assert SiteAddresses().of(post) is None
+    production = tmp_path / "blog" / "config" / "production" / "hugo.toml"
+    production.parent.mkdir(parents=True)
+    production.write_text('baseURL = "https://walks.example.org"\n', encoding="utf-8")
+    assert SiteAddresses().of(post) == "https://walks.example.org/"
