@@ -51,10 +51,67 @@ def clean_draft(draft: Draft) -> Draft:
         title=clean_text(draft.title),
         summary=_optional(draft.summary),
         category=next(iter(split_tags([draft.category] if draft.category else [])), None),
-        authors=_cleaned(draft.authors),
+        authors=clean_authors(draft.authors),
         people=_cleaned(draft.people),
         tags=split_tags(draft.tags),
     )
+
+
+# What bylines carry besides names: "By", credentials, job titles after a comma, "Published" and dates.
+_BY = re.compile(r"^(?:(?:written|words|text|story|reporting)\s+)?by\s+", re.IGNORECASE)
+_CREDENTIALS = {
+    "ms", "msc", "ma", "ba", "bsc", "rd", "rdn", "ld", "phd", "md", "mba", "mph", "cpa", "jd", "rn", "dds", "esq",
+}  # fmt: skip
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
+    r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?"
+)
+_DATE = rf"(?:on\s+)?(?:\d{{1,2}}\s+)?{_MONTH}(?:\s+\d{{1,2}},?)?(?:\s+\d{{4}})?"
+_DAY_OR_YEAR = (
+    rf"(?:on\s+)?(?:\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?|{_MONTH}\s+\d{{1,2}}(?:,?\s+\d{{4}})?|{_MONTH}\s+\d{{4}})"
+)
+# A trailing date has a day or a year, so that a surname such as May stays.
+_TRAILING = re.compile(rf"\s+(?:published|updated|posted)\b.*$|\s+{_DAY_OR_YEAR}\s*$", re.IGNORECASE)
+_ONLY_DATE = re.compile(rf"^\s*{_DATE}\s*$|^[\d\s./:-]+$", re.IGNORECASE)
+_TITLE_WORDS = {
+    "writer", "editor", "correspondent", "reporter", "staff", "columnist", "contributor", "producer", "journalist",
+    "analyst", "photographer", "press", "news", "service", "services", "wire", "bureau", "desk", "agency", "chief",
+    "senior", "associate", "deputy", "special", "national", "political", "international", "business", "sports",
+}  # fmt: skip
+_NAME_SEPARATORS = re.compile(r"\s*;\s*|\s+and\s+|\s*&\s*|\s*\|\s*", re.IGNORECASE)
+
+
+def clean_authors(bylines: Iterable[str]) -> tuple[str, ...]:
+    """The names in bylines: "By", credentials (MS, RDN, PhD), job titles after a comma, "Published" and a
+    trailing date dropped; names split on semicolons, "and", "&"; a byline in capitals in title case; and
+    "Surname, First" (Pelican's `Authors: Author, First; Author, Second`) as "First Surname"."""
+    names: dict[str, str] = {}
+    for byline in bylines:
+        text = _BY.sub("", clean_text(byline))
+        for part in _NAME_SEPARATORS.split(text):
+            for name in _author_names(part, listed=";" in text):
+                names.setdefault(name.casefold(), name)
+    return tuple(names.values())
+
+
+def _author_names(part: str, listed: bool) -> list[str]:
+    """The names in one part of a byline. Commas separate names, or a name from its credentials (dropped)
+    or its job title (dropped); listed: the byline is a list separated by semicolons, whose items may be
+    "Surname, First"."""
+    if _ONLY_DATE.match(part):
+        return []
+    pieces = [piece.strip() for piece in _TRAILING.sub("", part).split(",") if piece.strip()]
+    pieces = [piece for piece in pieces if piece.casefold().replace(".", "") not in _CREDENTIALS]
+    if listed and len(pieces) == 2 and all(len(piece.split()) == 1 for piece in pieces):  # "Author, First"
+        pieces = [f"{pieces[1]} {pieces[0]}"]
+    names = [pieces[0]] if pieces else []
+    names += [piece for piece in pieces[1:] if not _is_job_title(piece)]
+    return [name.title() if name.isupper() and len(name) > 3 else name for name in names if name[:1].isalpha()]
+
+
+def _is_job_title(piece: str) -> bool:
+    words = piece.split()
+    return not piece[:1].isupper() or any(word.casefold().strip(".") in _TITLE_WORDS for word in words)
 
 
 def _optional(text: str | None) -> str | None:

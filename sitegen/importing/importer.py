@@ -27,7 +27,7 @@ from sitegen.importing.article_file import ArticleFile, article_text, fingerprin
 from sitegen.importing.enrich import DraftEnricher
 from sitegen.importing.extract import DEFAULT_MODEL
 from sitegen.importing.fields import TagSpellings, clean_draft
-from sitegen.importing.links import SiteAddresses, resolve_links, unresolved_warning
+from sitegen.importing.links import SiteAddresses, resolve_links, unresolved_warnings
 from sitegen.importing.readers import Draft, ReadError, read_draft
 from sitegen.importing.readers.dates import DateClues, SettledDate, settle
 from sitegen.importing.refresh import RefreshReport, refresh
@@ -276,7 +276,7 @@ class _Importer:
             assert existing is not None
             sources = [source if item.get("path") == self.source_path else item for item in existing.sources]
             if existing.source_paths[0] == self.source_path:
-                fields = _fields(draft, settled, sources)
+                fields = _fields(draft, settled, sources, self.options.zone)
                 target = self.archive.place_for(known, settled.value, fields["slug"])
                 return self._write(known, article_text(fields, body), "updated", target)
             if same_text == known:  # a second source of an article: only its record changes
@@ -294,7 +294,7 @@ class _Importer:
                 return self._outcome("updated", same_text, f"the same article as {shown}; source recorded there")
             return outcome
         path = self.archive.free_path(settled.value, normalise.slug(draft.slug or draft.title))
-        return self._write(path, article_text(_fields(draft, settled, [source]), body), "imported")
+        return self._write(path, article_text(_fields(draft, settled, [source], self.options.zone), body), "imported")
 
     def _write(self, path: Path, text: str, status: str, target: Path | None = None) -> Outcome:
         """Write text over path (or to target, removing path), unless a person has edited path since import."""
@@ -315,8 +315,7 @@ class _Importer:
         """The draft with its links relative to the original site made absolute (see links.py)."""
         site = self.options.source_url or self.addresses.of(self.path)
         body, unresolved = resolve_links(draft.body, draft.url, site)
-        if unresolved:
-            self.warnings.append(unresolved_warning(unresolved))
+        self.warnings.extend(unresolved_warnings(unresolved))
         return replace(draft, body=body)
 
     def _clues(self, draft: Draft) -> DateClues:
@@ -330,13 +329,23 @@ class _Importer:
         return Outcome(self.source_path, status, article, message, tuple(self.warnings))
 
 
-def _fields(draft: Draft, settled: SettledDate, sources: list[dict[str, Any]]) -> dict[str, Any]:
+def _updated(draft: Draft, settled: SettledDate, zone: ZoneInfo) -> str | None:
+    """When the article was last changed, where the file says so with a full date after its publication."""
+    if draft.updated is None or draft.updated.year is None:
+        return None
+    try:
+        updated = draft.updated.on(draft.updated.year, zone)
+    except ValueError:
+        return None
+    return updated.isoformat() if updated > settled.value else None
+
+
+def _fields(draft: Draft, settled: SettledDate, sources: list[dict[str, Any]], zone: ZoneInfo) -> dict[str, Any]:
     """The canonical front-matter, in the schema's order."""
-    fields: dict[str, Any] = {
-        "title": draft.title,
-        "date": settled.value.isoformat(),
-        "authors": list(draft.authors),
-    }
+    fields: dict[str, Any] = {"title": draft.title, "date": settled.value.isoformat()}
+    if (updated := _updated(draft, settled, zone)) is not None:
+        fields["updated"] = updated
+    fields["authors"] = list(draft.authors)
     if draft.category:
         fields["category"] = draft.category
     fields["tags"] = list(draft.tags)

@@ -30,6 +30,7 @@ _LOCAL = re.compile(r"^https?://(?:localhost|127\.0\.0\.1|0\.0\.0\.0|\[::1\])(?:
 _YAML_KEY = r"^{key}\s*:\s*[\"']?([^\"'\s#]+)"
 _PYTHON_KEY = re.compile(r"^SITEURL\s*=\s*[\"']([^\"']+)[\"']", re.MULTILINE)
 MOST_SHOWN = 3  # unresolved links named in a warning
+_TO_POST = re.compile(r"^(?:@/|\{(?:filename|static|attach|index|tag|category|author)\}|\|(?:filename|static)\|)")
 
 
 def relative_links(body: str) -> list[str]:
@@ -56,13 +57,33 @@ def resolve_links(body: str, page: str | None, site: str | None) -> tuple[str, l
     return resolved_body, relative_links(resolved_body)
 
 
-def unresolved_warning(links: list[str]) -> str:
-    shown = ", ".join(links[:MOST_SHOWN]) + (f" and {len(links) - MOST_SHOWN} more" if len(links) > MOST_SHOWN else "")
-    return (
-        f"{len(links)} {'link' if len(links) == 1 else 'links'} relative to the original site ({shown}) "
-        f"{'leads' if len(links) == 1 else 'lead'} nowhere in the archive: pass "
-        "--source-url with the site's address, or give it in the site's configuration above this file"
-    )
+def unresolved_warnings(links: list[str]) -> list[str]:
+    """What to tell of links still relative: those in a generator's syntax for another post of the site
+    (Zola's `@/`, Pelican's `{filename}`) apart from those that need the site's address."""
+    to_posts = [link for link in links if _TO_POST.match(link)]
+    others = [link for link in links if not _TO_POST.match(link)]
+    warnings = []
+    if others:
+        warnings.append(
+            f"{_count(others, 'link')} relative to the original site ({_shown(others)}) "
+            f"{'leads' if len(others) == 1 else 'lead'} nowhere in the archive: pass --source-url with the "
+            "site's address, or give it in the site's configuration above this file"
+        )
+    if to_posts:
+        warnings.append(
+            f"{_count(to_posts, 'link')} to other posts in the source site's own syntax ({_shown(to_posts)}) "
+            f"{'is' if len(to_posts) == 1 else 'are'} left as written and lead nowhere in the archive"
+        )
+    return warnings
+
+
+def _count(items: list[str], noun: str) -> str:
+    return f"{len(items)} {noun if len(items) == 1 else noun + 's'}"
+
+
+def _shown(links: list[str]) -> str:
+    more = len(links) - MOST_SHOWN
+    return ", ".join(links[:MOST_SHOWN]) + (f" and {more} more" if more > 0 else "")
 
 
 class SiteAddresses:

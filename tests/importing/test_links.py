@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sitegen.importing.links import SiteAddresses, relative_links, resolve_links
+from sitegen.importing.links import SiteAddresses, relative_links, resolve_links, unresolved_warnings
 from tests.conftest import FIXTURES
 from tests.importing.test_importer import articles, run_import
 
@@ -92,3 +92,13 @@ def test_hugos_configuration_folder_is_read_and_a_development_address_passed_ove
     production.parent.mkdir(parents=True)
     production.write_text('baseURL = "https://walks.example.org"\n', encoding="utf-8")
     assert SiteAddresses().of(post) == "https://walks.example.org/"
+
+
+def test_links_to_other_posts_in_a_generators_syntax_are_told_apart() -> None:
+    warnings = unresolved_warnings(["@/hello.md", "{filename}/unbelievable.rst", "images/a.jpg"])
+    assert warnings == [
+        "1 link relative to the original site (images/a.jpg) leads nowhere in the archive: pass --source-url with "
+        "the site's address, or give it in the site's configuration above this file",
+        "2 links to other posts in the source site's own syntax (@/hello.md, {filename}/unbelievable.rst) are "
+        "left as written and lead nowhere in the archive",
+    ]

@@ -16,6 +16,7 @@ class Draft:
     title: str
     body: str  # Markdown
     date: DateText | None = None
+    updated: DateText | None = None  # when the article was last changed, where the file says
     authors: tuple[str, ...] = ()
     category: str | None = None
     tags: tuple[str, ...] = ()

@@ -45,6 +45,7 @@ def read_html(text: str) -> Draft:
         title=title,
         body=_without_title_heading(body, title),
         date=_published(tree, ld) or _day(metadata.date),
+        updated=_modified(tree, ld),
         authors=_authors(ld) or _split(metadata.author),
         category=_text(ld.get("articleSection")) or _first(metadata.categories),
         tags=_keywords(ld) or tuple(metadata.tags or ()),
@@ -86,6 +87,16 @@ def _published(tree: Any, ld: dict[str, Any]) -> DateText | None:
         found = parse_date(candidate) if candidate else None
         if found is not None and (found.year is None or found.year >= EARLIEST_BELIEVABLE):
             return found  # an earlier one is a placeholder (0001-01-01): the next source is asked
+    return None
+
+
+def _modified(tree: Any, ld: dict[str, Any]) -> DateText | None:
+    candidates = [_text(ld.get("dateModified"))]
+    candidates += tree.xpath('//meta[@property="article:modified_time" or @property="og:updated_time"]/@content')
+    for candidate in candidates:
+        found = parse_date(candidate) if candidate else None
+        if found is not None and found.year is not None and found.year >= EARLIEST_BELIEVABLE:
+            return found
     return None
 
 

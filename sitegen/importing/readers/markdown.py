@@ -22,6 +22,7 @@ FIELD_NAMES: dict[str, tuple[str, ...]] = {
     "title": ("title", "headline"),
     "date": ("date", "pubdate", "pub_date", "published", "publishdate", "publish_date", "date_published",
              "datepublished", "published_at", "created", "created_at"),
+    "updated": ("updated", "lastmod", "modified", "last_modified", "date_modified", "datemodified", "updated_at"),
     "authors": ("authors", "author", "byline", "creator", "creators", "by"),
     "category": ("category", "categories", "section"),
     "tags": ("tags", "tag", "keywords"),
@@ -130,7 +131,8 @@ def _draft(meta: dict[str, Any], body: str) -> Draft:
         title=title,
         body=body + "\n",
         date=_date(values["date"]),
-        authors=_names(values["authors"]),
+        updated=_date_or_none(values["updated"]),
+        authors=_bylines(values["authors"]),
         category=categories[0] if categories else None,
         tags=tuple(dict.fromkeys(categories[1:] + _names(values["tags"]))),
         people=_names(values["people"]),
@@ -165,6 +167,14 @@ def _names(value: Any) -> tuple[str, ...]:
     return tuple(dict.fromkeys(name for name in names if name))
 
 
+def _bylines(value: Any) -> tuple[str, ...]:
+    """Authors as written: a text is one byline, split into names later (see fields.clean_authors), since
+    its commas may part names or a name from its job title."""
+    if isinstance(value, str):
+        return (value,) if value.strip() else ()
+    return _names(value)
+
+
 def _date(value: Any) -> DateText | None:
     if value is None:
         return None
@@ -178,6 +188,14 @@ def _date(value: Any) -> DateText | None:
     if found is None:
         raise ReadError(f"the date {value!r} cannot be read; write it as 2025-06-03 or 2025-06-03T12:30:00+03:00")
     return found
+
+
+def _date_or_none(value: Any) -> DateText | None:
+    """A date the article can do without (when it was updated): None where it cannot be read."""
+    try:
+        return _date(value)
+    except ReadError:
+        return None
 
 
 def _is_draft(meta: dict[str, Any], published: Any) -> bool:
