@@ -19,6 +19,7 @@ from dataclasses import replace
 from slugify import slugify
 
 from sitegen.content.model import Registry
+from sitegen.content.normalise import SUMMARY_MAX_LENGTH, shorten, summary_from_body
 from sitegen.importing.readers import Draft
 
 _TAG_PREFIX = re.compile(r"^(?:categor(?:y|ies)|tags?|keywords?|topics?)\s*:\s*", re.IGNORECASE)
@@ -43,9 +44,28 @@ def split_tags(values: Iterable[str]) -> tuple[str, ...]:
     return tuple(tags.values())
 
 
+_MORE = re.compile(r"\n*[ \t]*<!--\s*more\s*-->[ \t]*\n*", re.IGNORECASE)  # Jekyll's, Hugo's, Zola's summary mark
+
+
+def with_summary_mark(draft: Draft) -> Draft:
+    """A body with a `<!-- more -->` mark: the text before it is the summary (unless the file gives one), and
+    the mark, which would show on the page as text, goes."""
+    mark = _MORE.search(draft.body)
+    if mark is None:
+        return draft
+    before = " ".join(_plain_paragraph(block) for block in draft.body[: mark.start()].split("\n\n"))
+    summary = draft.summary or shorten(" ".join(before.split()), SUMMARY_MAX_LENGTH) or None
+    return replace(draft, body=_MORE.sub("\n\n", draft.body).strip("\n") + "\n", summary=summary)
+
+
+def _plain_paragraph(block: str) -> str:
+    return summary_from_body(block) if block.strip() else ""
+
+
 def clean_draft(draft: Draft) -> Draft:
-    """The draft with every text field cleaned (see clean_text), its tags split (see split_tags), and its
-    category the first of those its value holds (`Category: Local` is Local)."""
+    """The draft with every text field cleaned (see clean_text), its tags split (see split_tags), its
+    category the first of those its value holds (`Category: Local` is Local), and its summary mark taken."""
+    draft = with_summary_mark(draft)
     return replace(
         draft,
         title=clean_text(draft.title),

@@ -130,7 +130,7 @@ def _draft(meta: dict[str, Any], body: str) -> Draft:
     return Draft(
         title=title,
         body=body + "\n",
-        date=_date(values["date"]),
+        date=_date(values["date"]) or _date_in_address(meta.get("path"), values["permalink"], values["url"]),
         updated=_date_or_none(values["updated"]),
         authors=_bylines(values["authors"]),
         category=categories[0] if categories else None,
@@ -165,6 +165,19 @@ def _names(value: Any) -> tuple[str, ...]:
     items = value.split(",") if isinstance(value, str) else value if isinstance(value, list) else [value]
     names = (_text(item) for item in items if item is not None)
     return tuple(dict.fromkeys(name for name in names if name))
+
+
+_DATE_IN_ADDRESS = re.compile(r"(?<!\d)((?:19|20)\d\d)[/-](\d\d)[/-](\d\d)(?!\d)")
+
+
+def _date_in_address(*addresses: Any) -> DateText | None:
+    """The date in a post's address, for a post dated only by it: Zola's `path = "2019/05/15/title"`, or a
+    permalink or URL with the date in it."""
+    for address in addresses:
+        found = _DATE_IN_ADDRESS.search(address) if isinstance(address, str) else None
+        if found is not None:
+            return DateText(int(found[2]), int(found[3]), int(found[1]))
+    return None
 
 
 def _bylines(value: Any) -> tuple[str, ...]:
