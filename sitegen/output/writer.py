@@ -335,6 +335,12 @@ def write_atomically(path: Path, data: bytes) -> None:
 
 
 def remove_empty_parents(folder: Path, stop: Path) -> None:
-    while folder != stop and folder.is_dir() and not any(folder.iterdir()):
-        folder.rmdir()
+    """Remove folder if it is empty, then its parents while they are, up to stop (kept). Removing a folder
+    that still holds something fails at once, where listing it would cost as much as its files: a search
+    bundle's fragment folder, emptied one file at a time, holds thousands."""
+    while folder != stop:
+        try:
+            folder.rmdir()
+        except OSError:  # not empty, or gone
+            return
         folder = folder.parent

@@ -34,6 +34,26 @@ def test_files_no_longer_built_are_removed_with_their_empty_folders(tmp_path: Pa
     assert writer.changed == 0
 
 
+def test_removing_files_from_a_large_folder_never_lists_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A search bundle indexed again leaves thousands of old fragments in one folder; listing the folder after
+    each removal made that quadratic."""
+    fragments = {f"pagefind/2024/fragment/en_{number:04d}.pf_fragment": b"F" for number in range(50)}
+    build_once(tmp_path / "out", {**fragments, "pagefind/2024/fragment/en_new.pf_fragment": b"N"})
+
+    def refuse(*args: object) -> None:
+        raise AssertionError("a folder was listed")
+
+    monkeypatch.setattr(Path, "iterdir", refuse)
+    monkeypatch.setattr(os, "listdir", refuse)
+    monkeypatch.setattr(os, "scandir", refuse)
+    writer = OutputWriter(tmp_path / "out")
+    writer.claim(["pagefind/2024/fragment/en_new.pf_fragment"])
+    writer.write("pagefind/2024/fragment/en_new.pf_fragment", b"N")
+    assert writer.finish() == 50
+    monkeypatch.undo()
+    assert [path.name for path in (tmp_path / "out" / "pagefind/2024/fragment").iterdir()] == ["en_new.pf_fragment"]
+
+
 def test_files_sitegen_did_not_make_are_never_removed(tmp_path: Path) -> None:
     build_once(tmp_path / "out", {"a.html": b"A"})
     (tmp_path / "out" / "CNAME").write_text("example.org")
