@@ -18,6 +18,7 @@ from lxml import etree
 
 from sitegen.importing.readers.dates import EARLIEST_BELIEVABLE, DateText, parse_date
 from sitegen.importing.readers.draft import Draft, ReadError
+from sitegen.importing.readers.headline import headline
 
 ARTICLE_TYPES = {"NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNewsArticle", "OpinionNewsArticle",
                  "BlogPosting", "Report", "LiveBlogPosting"}  # fmt: skip
@@ -38,7 +39,7 @@ def read_html(text: str) -> Draft:
     if metadata is None or not body or not body.strip():
         raise ReadError("no article text found in the page")
     ld = _json_ld_article(tree)
-    title = _text(ld.get("headline")) or metadata.title
+    title = headline(tree, ld, metadata.title)
     if not title:
         raise ReadError("no title: the page has no headline, og:title or <title>")
     return Draft(

@@ -1,0 +1,88 @@
+"""A saved page's headline, from the places a page gives one: its `<h1>`, og:title, JSON-LD and `<title>`.
+
+Each of them fails somewhere: `<title>` and og:title carry the site's name ("Talks resume | The Gazette",
+"The Gazette - Talks resume | 10.06.2013"), JSON-LD headlines are cut short, and some pages give only the
+site's name. The site's name (og:site_name, the JSON-LD publisher, application-name) is taken off each
+candidate, at either end after a separator; a candidate that is only the site's name goes; and the headline is
+the candidate the others agree with most, a complete one preferred to one cut short.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable
+from typing import Any
+
+_SEPARATOR = re.compile(r"\s+[|\-–—·•]\s+")
+_ELLIPSIS = ("…", "...")
+
+
+def headline(tree: Any, ld: dict[str, Any], fallback: str | None) -> str | None:
+    """The page's headline; fallback (trafilatura's title) when the page gives none of its own."""
+    sites = {_key(name) for name in site_names(tree, ld) if _key(name)}
+    candidates = [
+        *_texts(tree.xpath("//article//h1")), *_texts(tree.xpath("//h1")[:1]),
+        *_texts(tree.xpath('//meta[@property="og:title" or @name="twitter:title"]/@content')),
+        _ld_text(ld.get("headline")), *_texts(tree.xpath("//title")), fallback,
+    ]  # fmt: skip
+    cleaned = [title for title in (_without_site(text, sites) for text in candidates if text) if title]
+    if not cleaned:
+        return None
+    return max(cleaned, key=lambda title: (_agreement(title, cleaned), -cleaned.index(title)))
+
+
+def site_names(tree: Any, ld: dict[str, Any]) -> list[str]:
+    names = tree.xpath('//meta[@property="og:site_name" or @name="application-name" or @name="publisher"]/@content')
+    publisher = ld.get("publisher")
+    if isinstance(publisher, dict) and isinstance(publisher.get("name"), str):
+        names.append(publisher["name"])
+    return [name for name in names if isinstance(name, str)]
+
+
+def _without_site(title: str, sites: set[str]) -> str | None:
+    """The title without the site's name and what follows it (a date), or before it; None if it is only that."""
+    parts = _SEPARATOR.split(title)
+    keys = [_key(part) for part in parts]
+    if sites and keys[0] in sites and len(parts) > 1:  # "The Gazette - Talks resume"
+        parts, keys = parts[1:], keys[1:]
+    for index, key in enumerate(keys[1:], start=1):
+        if key in sites:  # "Talks resume | The Gazette | 10.06.2013"
+            parts = parts[:index]
+            break
+    joined = _rejoin(title, parts)
+    return None if not _key(joined) or _key(joined) in sites else joined
+
+
+def _rejoin(title: str, parts: list[str]) -> str:
+    """The title's own text up to the end of its last part kept, separators as written."""
+    end = 0
+    for part in parts:
+        end = title.index(part, end) + len(part)
+    start = title.index(parts[0])
+    return title[start:end].strip()
+
+
+def _agreement(title: str, candidates: list[str]) -> tuple[int, int]:
+    """How many candidates say the same (or are this one cut short), and whether this one is complete."""
+    key = _key(title)
+    same = sum(1 for other in candidates if _key(other) == key or _cut_short_of(other, title))
+    return same, 0 if title.endswith(_ELLIPSIS) else 1
+
+
+def _cut_short_of(short: str, full: str) -> bool:
+    stem = _key(short.rstrip("".join(_ELLIPSIS)))
+    return short.endswith(_ELLIPSIS) and len(stem) > 10 and _key(full).startswith(stem)
+
+
+def _key(text: str) -> str:
+    return " ".join(re.sub(r"[^\w\s]", " ", html.unescape(text).casefold()).split())
+
+
+def _texts(items: Iterable[Any]) -> list[str]:
+    texts = (item.text_content() if hasattr(item, "text_content") else str(item) for item in items)
+    return [" ".join(text.split()) for text in texts if text and text.strip()]
+
+
+def _ld_text(value: Any) -> str | None:
+    return " ".join(value.split()) if isinstance(value, str) and value.strip() else None
