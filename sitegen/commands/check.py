@@ -10,13 +10,12 @@ from datetime import datetime
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from slugify import slugify
-
 from sitegen.build import build
 from sitegen.commands.linkcheck import orphan_pages, site_links
 from sitegen.config import Config
 from sitegen.content.library import Library
 from sitegen.content.load import load_library
+from sitegen.content.normalise import spelling_key
 from sitegen.problems import Problem
 from sitegen.site.routes import Routes
 
@@ -56,11 +55,12 @@ def shared_urls(library: Library, content_dir: Path) -> Iterator[Problem]:
 
 
 def spelling_variants(library: Library, content_dir: Path) -> Iterator[Problem]:
-    """People or tags whose names differ only in case, accents or punctuation: one page each, where one is meant."""
+    """People or tags whose names differ only in case, accents, spaces, hyphens or apostrophes: one page each,
+    where one is meant."""
     for kind, index, registry in (("people", library.by_person, "people.yml"), ("tags", library.by_tag, "tags.yml")):
         groups: dict[str, list[str]] = defaultdict(list)
         for name in index:
-            groups[slugify(name)].append(name)
+            groups[spelling_key(name)].append(name)
         for names in groups.values():
             if len(names) > 1:
                 first_file = index[names[1]][-1].file

@@ -6,6 +6,7 @@ Each raises FieldError with a message that says what is wrong and what to write 
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import UTC, date, datetime, time
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -131,6 +132,17 @@ _INLINE_MARKS = "[<*_`"  # inline markup starts with one of these (an image's "!
 _BLOCK_MARKER = re.compile(r"^\s{0,3}(#{1,6}|>|[-+*]|\d+[.)])\s+", re.MULTILINE)
 _BACKSLASH_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 _BLOCK_BREAK = re.compile(r"\n\s*\n")
+
+
+_SPELLING_MARKS = re.compile(r"[\s\-_.'’‘]+")
+
+
+def spelling_key(name: str) -> str:
+    """What two spellings of one name share: the name without case, accents, spaces, hyphens, dots and
+    apostrophes. "China" and "china", "Covid-19" and "COVID 19" share one; "Disney" and "Disney+" do not."""
+    decomposed = unicodedata.normalize("NFKD", name.casefold())
+    letters = "".join(character for character in decomposed if not unicodedata.combining(character))
+    return _SPELLING_MARKS.sub("", letters)
 
 
 def summary_from_body(body: str) -> str:

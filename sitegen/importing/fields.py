@@ -16,10 +16,8 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import replace
 
-from slugify import slugify
-
 from sitegen.content.model import Registry
-from sitegen.content.normalise import SUMMARY_MAX_LENGTH, shorten, summary_from_body
+from sitegen.content.normalise import SUMMARY_MAX_LENGTH, shorten, spelling_key, summary_from_body
 from sitegen.importing.readers import Draft
 
 _TAG_PREFIX = re.compile(r"^(?:categor(?:y|ies)|tags?|keywords?|topics?)\s*:\s*", re.IGNORECASE)
@@ -39,7 +37,7 @@ def split_tags(values: Iterable[str]) -> tuple[str, ...]:
     for value in values:
         for part in _TAG_SEPARATORS.split(clean_text(value)):
             tag = _TAG_PREFIX.sub("", part.strip()).strip(_TAG_EDGES)
-            if tag and (key := slugify(tag)):
+            if tag and (key := spelling_key(tag)):
                 tags.setdefault(key, tag)
     return tuple(tags.values())
 
@@ -143,24 +141,24 @@ def _cleaned(names: Iterable[str]) -> tuple[str, ...]:
 
 
 class TagSpellings:
-    """One spelling per tag across the archive, tags told apart as their pages' addresses are (by slug)."""
+    """One spelling per tag across the archive, spellings told apart as `sitegen check` tells them."""
 
     def __init__(self, registry: Registry) -> None:
         canonical = {*registry.tag_aliases.values(), *registry.tag_keywords}
-        self._registered = {slugify(tag): tag for tag in sorted(canonical)}
+        self._registered = {spelling_key(tag): tag for tag in sorted(canonical)}
         self._seen: dict[str, Counter[str]] = defaultdict(Counter)
 
     def count(self, tags: Iterable[str]) -> None:
         """Count the spellings of tags the archive holds."""
         for tag in tags:
-            self._seen[slugify(tag)][tag] += 1
+            self._seen[spelling_key(tag)][tag] += 1
 
     def spell(self, tags: Iterable[str]) -> tuple[str, ...]:
         """The tags in the archive's spelling, each once; a tag new to the archive keeps its own, and later
         articles then take it."""
         spelled: dict[str, str] = {}
         for tag in tags:
-            key = slugify(tag)
+            key = spelling_key(tag)
             if not key or key in spelled:
                 continue
             seen = self._seen[key]

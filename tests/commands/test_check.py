@@ -13,7 +13,7 @@ from sitegen.cli import main
 from sitegen.commands.check import atom_problems, check
 from sitegen.commands.new import new_article
 from sitegen.config import load_config
-from tests.conftest import FIXTURES, REPO, BuiltSite, sample_config, site_config
+from tests.conftest import FIXTURES, REPO, BuiltSite, sample_config, site_config, write_article
 
 
 def messages(problems: list) -> list[str]:  # type: ignore[type-arg]
@@ -95,3 +95,13 @@ def test_new_writes_a_dated_article_that_builds_and_never_overwrites(tmp_path: P
 def test_the_generated_archive_checks_clean(generated_site: BuiltSite) -> None:
     """Every link and asset of the 2,000-article archive resolves, nothing is orphaned, the feeds are valid."""
     assert check(generated_site.config, build_first=False) == []
+
+
+def test_different_words_that_share_a_slug_are_not_spelling_variants(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    write_article(site / "content", "2024/01/a.md", "title: A\ndate: 2024-01-01\ntags: [Disney, Covid-19]")
+    write_article(site / "content", "2024/01/b.md", "title: B\ndate: 2024-01-02\ntags: [Disney+, COVID 19]")
+    config = site_config(site)
+    assert messages(check(config)) == [
+        "a.md: 'COVID 19' and 'Covid-19' differ only in spelling; make one an alias of the other in tags.yml",
+    ]

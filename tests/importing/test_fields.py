@@ -16,6 +16,7 @@ def test_keyword_strings_become_tags_without_their_prefixes() -> None:
         "Amazon", "black Friday", "Natale", "The Elder Scrolls", "Games", "LLVM",
     )  # fmt: skip
     assert split_tags(["China", "china", "CHINA"]) == ("China",)
+    assert split_tags(["Disney", "Disney+"]) == ("Disney", "Disney+")  # two words, though one slug
 
 
 @pytest.mark.parametrize(
