@@ -21,6 +21,7 @@ from pathlib import Path
 
 from sitegen.config import Config
 from sitegen.content.load import Loaded, load_library, loading_setting
+from sitegen.content.spellings import spelling_variants
 from sitegen.incremental.keys import PageKeys, site_key
 from sitegen.incremental.plan import PagePlan, PageRenderer, Rendered, plan_pages
 from sitegen.incremental.stamps import Stamps, fingerprint, gone_files, input_stamps, stamps_after
@@ -96,6 +97,8 @@ def _build(config: Config, show_progress: bool, use_cache: bool) -> BuildReport:
             loaded = load_library(config, known, inputs, cache_folder, show_progress)
             report.articles, report.drafts = len(loaded.library.articles), loaded.drafts
             report.problems.extend(loaded.problems)
+            spellings = spelling_variants(loaded.library, config.content_dir)
+            report.problems.extend(dataclasses.replace(problem, warning=True) for problem in spellings)
         with report.step("route"):
             routes = Routes(loaded.library, config.search_shard_size)
             plan = plan_pages(loaded, routes, config, run.previous, site)

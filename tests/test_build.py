@@ -14,7 +14,7 @@ from sitegen.cli import main
 from sitegen.commands.linkcheck import broken_links
 from sitegen.config import Config
 
-from .conftest import REPO, BuiltSite, sample_config, tree_files, write_article
+from .conftest import REPO, BuiltSite, sample_config, site_config, tree_files, write_article
 
 SEED = "2025/06/03/kremlin-says-no-breakthrough-agreement-reached-during-2nd-round-of-talks-with/index.html"
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -192,3 +192,14 @@ def test_the_archive_is_a_calendar_of_years_and_months_and_month_pages_of_days(s
         r'<a href="/2025/06/03/"><span class="day">3</span><span class="visually-hidden"> June 2025:</span>', calendar
     )
     assert '<span class="day">4</span>' in calendar and 'href="/2025/06/04/"' not in calendar
+
+
+def test_the_build_counts_spelling_variants_among_its_warnings_as_check_reports_them(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    write_article(site / "content", "2024/01/a.md", "title: A\ndate: 2024-01-01\ntags: [China]")
+    write_article(site / "content", "2024/01/b.md", "title: B\ndate: 2024-01-02\ntags: [china]")
+    report = build(site_config(site))
+    assert [str(problem.message) for problem in report.warnings] == [
+        "'China' and 'china' differ only in spelling; make one an alias of the other in tags.yml"
+    ]
+    assert report.errors == []

@@ -15,7 +15,7 @@ from sitegen.commands.linkcheck import orphan_pages, site_links
 from sitegen.config import Config
 from sitegen.content.library import Library
 from sitegen.content.load import load_library
-from sitegen.content.normalise import spelling_key
+from sitegen.content.spellings import spelling_variants
 from sitegen.problems import Problem
 from sitegen.site.routes import Routes
 
@@ -52,21 +52,6 @@ def shared_urls(library: Library, content_dir: Path) -> Iterator[Problem]:
         for file in files[1:]:
             message = f"has the same date and slug as {files[0]} ({day}/{slug}); give one of them another slug"
             yield Problem(content_dir / file, message, field="slug")
-
-
-def spelling_variants(library: Library, content_dir: Path) -> Iterator[Problem]:
-    """People or tags whose names differ only in case, accents, spaces, hyphens or apostrophes: one page each,
-    where one is meant."""
-    for kind, index, registry in (("people", library.by_person, "people.yml"), ("tags", library.by_tag, "tags.yml")):
-        groups: dict[str, list[str]] = defaultdict(list)
-        for name in index:
-            groups[spelling_key(name)].append(name)
-        for names in groups.values():
-            if len(names) > 1:
-                first_file = index[names[1]][-1].file
-                listed = " and ".join(repr(name) for name in names)
-                message = f"{listed} differ only in spelling; make one an alias of the other in {registry}"
-                yield Problem(content_dir / first_file, message, field=kind)
 
 
 def site_problems(out: Path, base_url: str) -> Iterator[Problem]:
