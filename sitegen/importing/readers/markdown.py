@@ -16,6 +16,7 @@ from sitegen.content.frontmatter import FrontMatterError
 from sitegen.content.frontmatter import parse as parse_yaml
 from sitegen.importing.readers.dates import DateText, parse_date
 from sitegen.importing.readers.draft import Draft, ReadError
+from sitegen.importing.readers.html_blocks import html_blocks_as_markdown
 
 # Each sitegen field and the names other generators give it, most specific first.
 FIELD_NAMES: dict[str, tuple[str, ...]] = {
@@ -124,7 +125,7 @@ def _draft(meta: dict[str, Any], body: str) -> Draft:
     slug = _text(values["slug"])
     if not slug and isinstance(values["permalink"], str):
         slug = values["permalink"].rstrip("/").rsplit("/", 1)[-1].removesuffix(".html") or None
-    body = _without_title_heading(body, title).strip("\n")
+    body = html_blocks_as_markdown(_without_title_heading(body, title)).strip("\n")
     if not body.strip():
         raise ReadError("no article text after the front-matter")
     return Draft(
