@@ -33,28 +33,26 @@ MOST_SHOWN = 3  # unresolved links named in a warning
 _TO_POST = re.compile(r"^(?:@/|\{(?:filename|static|attach|index|tag|category|author)\}|\|(?:filename|static)\|)")
 
 
-def relative_links(body: str) -> list[str]:
-    """The links in body that are relative to the site the body came from, in order, each once."""
-    return list(dict.fromkeys(match["url"] for match in _LINKS.finditer(body) if not _ABSOLUTE.match(match["url"])))
-
-
 def resolve_links(body: str, page: str | None, site: str | None) -> tuple[str, list[str]]:
     """body with its links relative to the original site made absolute, and those that could not be: against
     the page's own address every one can be; against the site's, only those from its root (`/images/a.jpg`),
     since a link such as `images/a.jpg` is relative to the page, whose address is not known."""
+
+    left: list[str] = []  # in order, each once below
 
     def resolved(match: re.Match[str]) -> str:
         url = match["url"]
         if _ABSOLUTE.match(url):
             return match[0]
         if page is not None:
-            return match["lead"] + urljoin(page, url)
-        if site is not None and url.startswith("/"):
-            return match["lead"] + urljoin(site, url.lstrip("/"))
-        return match[0]
+            url = urljoin(page, url)
+        elif site is not None and url.startswith("/"):
+            url = urljoin(site, url.lstrip("/"))
+        if not _ABSOLUTE.match(url):  # no address to resolve it against, or a relative one
+            left.append(url)
+        return match["lead"] + url
 
-    resolved_body = _LINKS.sub(resolved, body)
-    return resolved_body, relative_links(resolved_body)
+    return _LINKS.sub(resolved, body), list(dict.fromkeys(left))
 
 
 def unresolved_warnings(links: list[str]) -> list[str]:

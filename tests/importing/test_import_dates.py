@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
 
-from sitegen.importing.readers.dates import DateClues, DateText, parse_date, parse_time, settle
+from sitegen.importing.readers.dates import DateClues, DateText, dates_in_address, parse_date, parse_time, settle
 
 ZONE = ZoneInfo("Europe/Moscow")
 NOW = datetime(2026, 11, 24, 12, 0, tzinfo=ZONE)
@@ -138,3 +138,8 @@ def test_a_date_after_tomorrow_gives_way_to_the_file_time_without_a_path_date() 
 def test_dates_from_1990_to_tomorrow_are_taken_as_they_are() -> None:
     for found in (DateText(1, 1, 1990), DateText(NOW.month, NOW.day, NOW.year)):
         assert settle(found, clues(path="2019/11/19/x.html")).inferred is None
+
+
+def test_dates_in_an_address_are_those_that_can_be_real_in_order() -> None:
+    assert dates_in_address("2019/05/15/four-years") == [date(2019, 5, 15)]
+    assert dates_in_address("archive/2019-02-30-note/2020_01_02.md") == [date(2020, 1, 2)]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sitegen.importing.links import SiteAddresses, relative_links, resolve_links, unresolved_warnings
+from sitegen.importing.links import SiteAddresses, resolve_links, unresolved_warnings
 from tests.conftest import FIXTURES
 from tests.importing.test_importer import articles, run_import
 
@@ -17,7 +17,7 @@ BODY = """See [the fog](/fog/) and ![a bridge](images/bridge.jpg), <a href="../2
 
 
 def test_relative_links_are_those_without_a_scheme_host_or_fragment() -> None:
-    assert relative_links(BODY) == ["/fog/", "images/bridge.jpg", "../2019/talks/", "/photos/"]
+    assert resolve_links(BODY, None, None) == (BODY, ["/fog/", "images/bridge.jpg", "../2019/talks/", "/photos/"])
 
 
 def test_against_the_pages_own_address_every_relative_link_is_resolved() -> None:

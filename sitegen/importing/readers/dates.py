@@ -279,12 +279,21 @@ def _year_in_path(path: str, latest: int) -> int | None:
     return years[0] if years else None
 
 
-def _date_from_path(clues: DateClues) -> SettledDate | None:
-    """A full date in the file's path or name, as Jekyll names posts: 2025-06-03-headline.md."""
-    for year, month, day in reversed(_FULL_DATE_IN_PATH.findall(clues.path)):
+def dates_in_address(address: str) -> list[date]:
+    """The full dates that can be real in a path or URL, in order: Jekyll's 2025-06-03-headline.md, Zola's
+    `path = "2019/05/15/title"`, a permalink with the date in it."""
+    found = []
+    for year, month, day in _FULL_DATE_IN_PATH.findall(address):
         try:
-            value = datetime(int(year), int(month), int(day), tzinfo=clues.zone)
-        except ValueError:
+            found.append(date(int(year), int(month), int(day)))
+        except ValueError:  # 2019-02-30 is an id, not a date
             continue
-        return SettledDate(value, "path")
-    return None
+    return found
+
+
+def _date_from_path(clues: DateClues) -> SettledDate | None:
+    """The last full date in the file's path or name, as Jekyll names posts: 2025-06-03-headline.md."""
+    dates = dates_in_address(clues.path)
+    if not dates:
+        return None
+    return SettledDate(datetime(dates[-1].year, dates[-1].month, dates[-1].day, tzinfo=clues.zone), "path")

@@ -84,19 +84,23 @@ def _published(tree: Any, ld: dict[str, Any]) -> DateText | None:
     for name in _DATE_META:
         candidates += tree.xpath(f'//meta[@property="{name}" or @name="{name}" or @itemprop="{name}"]/@content')
     candidates += tree.xpath("//article//time/@datetime") + tree.xpath("//time/@datetime")
-    for candidate in candidates:
-        found = parse_date(candidate) if candidate else None
-        if found is not None and (found.year is None or found.year >= EARLIEST_BELIEVABLE):
-            return found  # an earlier one is a placeholder (0001-01-01): the next source is asked
-    return None
+    return _first_date(candidates, year_needed=False)
 
 
 def _modified(tree: Any, ld: dict[str, Any]) -> DateText | None:
     candidates = [_text(ld.get("dateModified"))]
     candidates += tree.xpath('//meta[@property="article:modified_time" or @property="og:updated_time"]/@content')
+    return _first_date(candidates, year_needed=True)
+
+
+def _first_date(candidates: list[str | None], year_needed: bool) -> DateText | None:
+    """The first candidate that reads as a date, passing over one before 1990 (a placeholder such as
+    0001-01-01: the next source is asked), and with year_needed, one without a year."""
     for candidate in candidates:
         found = parse_date(candidate) if candidate else None
-        if found is not None and found.year is not None and found.year >= EARLIEST_BELIEVABLE:
+        if found is None or (found.year is None and year_needed):
+            continue
+        if found.year is None or found.year >= EARLIEST_BELIEVABLE:
             return found
     return None
 

@@ -14,7 +14,7 @@ from typing import Any
 
 from sitegen.content.frontmatter import FrontMatterError
 from sitegen.content.frontmatter import parse as parse_yaml
-from sitegen.importing.readers.dates import DateText, parse_date
+from sitegen.importing.readers.dates import DateText, dates_in_address, parse_date
 from sitegen.importing.readers.draft import Draft, ReadError
 from sitegen.importing.readers.html_blocks import html_blocks_as_markdown
 
@@ -168,16 +168,12 @@ def _names(value: Any) -> tuple[str, ...]:
     return tuple(dict.fromkeys(name for name in names if name))
 
 
-_DATE_IN_ADDRESS = re.compile(r"(?<!\d)((?:19|20)\d\d)[/-](\d\d)[/-](\d\d)(?!\d)")
-
-
 def _date_in_address(*addresses: Any) -> DateText | None:
-    """The date in a post's address, for a post dated only by it: Zola's `path = "2019/05/15/title"`, or a
-    permalink or URL with the date in it."""
+    """The date in a post's address, for a post dated only by it: Zola's `path`, or a permalink or URL."""
     for address in addresses:
-        found = _DATE_IN_ADDRESS.search(address) if isinstance(address, str) else None
-        if found is not None:
-            return DateText(int(found[2]), int(found[3]), int(found[1]))
+        dates = dates_in_address(address) if isinstance(address, str) else []
+        if dates:
+            return DateText(dates[0].month, dates[0].day, dates[0].year)
     return None
 
 
