@@ -155,7 +155,8 @@ class IncrementalEqualsCold(RuleBasedStateMachine):
             path = self._content_dir / name
             if text is None:
                 path.unlink(missing_ok=True)
-            else:
+            else:  # the second content folder exists only once an article was written into it
+                path.parent.mkdir(parents=True, exist_ok=True)
                 path.write_text(text, encoding="utf-8")
         self._check()
 
