@@ -57,6 +57,11 @@ class Fetch:
 
 def build(count: int) -> Path:
     corpus, _ = prepare(count)
+    return build_both(corpus)
+
+
+def build_both(corpus: Path) -> Path:
+    """Build corpus with sitegen, then index its article pages into Pagefind's one bundle beside them."""
     subprocess.run([str(BIN / "sitegen"), "build"], cwd=corpus, check=True, stdout=subprocess.DEVNULL)
     site = corpus / "public"
     entry = site / ONE_BUNDLE / "pagefind-entry.json"
@@ -102,10 +107,15 @@ def _body(request: object) -> bytes:
         return b""
 
 
-def bench(site: Path, query: str, repeat: int) -> dict[str, list[Fetch]]:
-    handler = functools.partial(QuietHandler, directory=str(site))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+def serve(site: Path) -> ThreadingHTTPServer:
+    """Serve site on a free local port, uncompressed, from a thread; shut it down when done."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+def bench(site: Path, query: str, repeat: int) -> dict[str, list[Fetch]]:
+    server = serve(site)
     base = f"http://127.0.0.1:{server.server_address[1]}/"
     runs: dict[str, list[Fetch]] = {"sitegen": [], "Pagefind, one bundle": []}
     try:
