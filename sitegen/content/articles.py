@@ -24,7 +24,7 @@ MAX_ARTICLE_BYTES = 5_000_000  # a news article is far smaller; a bigger file is
 FIELD_ALIASES = {"author": "authors", "tag": "tags", "person": "people", "description": "summary"}
 KNOWN_FIELDS = {
     "title", "date", "updated", "authors", "category", "tags", "people", "summary", "slug",
-    "source", "draft", "date_inferred", "import_hash",
+    "image", "source", "draft", "date_inferred", "import_hash",
 }  # fmt: skip
 
 

@@ -166,8 +166,8 @@ def _plain_text(block: str) -> str:
         for pattern, replacement in _INLINE_MARKUP:
             block = pattern.sub(replacement, block)
     block = _BLOCK_MARKER.sub("", block)
-    if "\\" in block:
-        block = _BACKSLASH_ESCAPE.sub(r"\1", block)
+    if "\\" in block:  # a hard line break (a backslash ending a line) is a space; an escaped mark its mark
+        block = _BACKSLASH_ESCAPE.sub(r"\1", block.replace("\\\n", " "))
     return " ".join(block.split())
 
 

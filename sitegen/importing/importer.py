@@ -9,8 +9,8 @@ the archive is the same article scraped twice: its path is recorded as a second 
 from __future__ import annotations
 
 import hashlib
+import itertools
 import os
-import re
 import sys
 from collections import Counter
 from collections.abc import Iterator
@@ -23,8 +23,10 @@ from zoneinfo import ZoneInfo
 from sitegen.content import normalise
 from sitegen.content.articles import ARTICLES_DIR
 from sitegen.content.registry import load_registry
-from sitegen.importing.article_file import ArticleFile, article_text, fingerprint
+from sitegen.importing.archive import Archive
+from sitegen.importing.article_file import article_text
 from sitegen.importing.enrich import DraftEnricher
+from sitegen.importing.exports import Unit, Units
 from sitegen.importing.extract import DEFAULT_MODEL
 from sitegen.importing.fields import TagSpellings, clean_draft
 from sitegen.importing.links import SiteAddresses, resolve_links, unresolved_warnings
@@ -33,11 +35,9 @@ from sitegen.importing.readers.dates import DateClues, SettledDate, settle
 from sitegen.importing.refresh import RefreshReport, refresh
 from sitegen.importing.sources import RAW_SUFFIXES, not_a_post, raw_files, read_raw
 from sitegen.output.lock import site_lock
-from sitegen.output.writer import write_atomically
 from sitegen.progress import progress
 
 BATCH = 1024  # files read, then extracted together (the recogniser is fastest on batches), then written
-SAME_ARTICLE_WORDS = 20  # fewer words than this, and two sources are never taken for one article
 STATUSES = ("imported", "updated", "unchanged", "skipped", "failed")
 
 
@@ -72,10 +72,14 @@ class ImportReport:
     ignored: int = 0  # files in the folders given that are not article files by their name
     notice: str | None = None  # how people and tags were found, when not as configured
     suggestions: list[str] = field(default_factory=list)  # names that may be registered people: for a person to decide
+    passed_over: list[str] = field(default_factory=list)  # per export: the items skipped as no posts
+    not_posts: int = 0  # how many
 
     @property
     def counts(self) -> Counter[str]:
-        return Counter(outcome.status for outcome in self.outcomes)
+        counts = Counter(outcome.status for outcome in self.outcomes)
+        counts["skipped"] += self.not_posts
+        return counts
 
     @property
     def failed(self) -> bool:
@@ -89,6 +93,7 @@ class ImportReport:
                 yield f"{outcome.source}: warning: {warning}"
             if outcome.status in ("skipped", "failed"):
                 yield f"{outcome.source}: {outcome.status}: {outcome.message}"
+        yield from self.passed_over
         yield from self.suggestions
 
     def summary(self, articles_dir: Path) -> str:
@@ -114,6 +119,9 @@ def _import_sources(sources: list[Path], options: ImportOptions, show_progress: 
     report = ImportReport()
     articles_dir = options.content_dir / ARTICLES_DIR
     files, report.ignored = raw_files(sources, (articles_dir, *options.site_folders))
+    units = Units.of(files)
+    for path, why in units.unreadable.items():
+        report.outcomes.append(Outcome(_source_path(path, options.root), "failed", message=why))
     archive = Archive.load(articles_dir, TagSpellings(load_registry(options.content_dir)[0]))
     enricher = (
         DraftEnricher(options.content_dir, options.root, options.people_model, options.max_tags)
@@ -121,9 +129,9 @@ def _import_sources(sources: list[Path], options: ImportOptions, show_progress: 
         else None
     )
     addresses = SiteAddresses()  # of the sites the files come from, for their links
-    shown = iter(progress(files, "import", show_progress))
-    for start in range(0, len(files), BATCH):
-        importers = [_Importer(path, options, archive, addresses) for path in files[start : start + BATCH]]
+    shown = iter(progress(range(units.total), "import", show_progress))
+    for batch in _batches(iter(units), BATCH):
+        importers = [_Importer(unit, options, archive, addresses) for unit in batch]
         read = [importer.read() for importer in importers]
         drafts = [item.draft for item in read if isinstance(item, Prepared)]
         enriched = iter(enricher.enrich(drafts) if enricher and drafts else drafts)
@@ -132,6 +140,8 @@ def _import_sources(sources: list[Path], options: ImportOptions, show_progress: 
                 item = importer.place(replace(item, draft=next(enriched)))
             report.outcomes.append(item)
             next(shown, None)
+    report.passed_over = list(units.skipped_lines({path: _source_path(path, options.root) for path in files}))
+    report.not_posts = sum(units.not_posts.values())
     if enricher:
         enricher.save()
         report.notice = enricher.notice
@@ -140,93 +150,6 @@ def _import_sources(sources: list[Path], options: ImportOptions, show_progress: 
             for item in sorted(enricher.suggestions.values(), key=lambda item: item.name)
         ]
     return report
-
-
-class Archive:
-    """The article files already in content/articles/, found by source path and by text."""
-
-    def __init__(self, articles_dir: Path, tags: TagSpellings) -> None:
-        self.articles_dir = articles_dir
-        self.tags = tags  # the spelling of each tag across the archive
-        self.files: dict[Path, ArticleFile | None] = {}
-        self.by_source: dict[str, Path] = {}
-        self.by_fingerprint: dict[str, Path] = {}
-
-    @classmethod
-    def load(cls, articles_dir: Path, tags: TagSpellings) -> Archive:
-        archive = cls(articles_dir, tags)
-        if articles_dir.is_dir():
-            for path in sorted(articles_dir.rglob("*.md")):
-                try:
-                    text = path.read_text(encoding="utf-8")
-                except (OSError, UnicodeDecodeError):
-                    archive.files[path] = None
-                    continue
-                article = ArticleFile.parse(text)
-                archive.remember(path, article)
-                if article is not None and isinstance(article.meta.get("tags"), list):
-                    tags.count(str(tag) for tag in article.meta["tags"])
-        return archive
-
-    def remember(self, path: Path, article: ArticleFile | None) -> None:
-        self._forget(path)
-        self.files[path] = article
-        if article is not None:
-            for source in article.source_paths:
-                self.by_source.setdefault(source, path)
-            self.by_fingerprint.setdefault(fingerprint(article.body), path)
-
-    def same_article(self, body: str, title: str, date: datetime) -> Path | None:
-        """The article this text, headline and date are another copy of: the same words, headline and day.
-        A body of a few words (a stub such as "This is some content.") is never taken for another's copy."""
-        path = self.by_fingerprint.get(fingerprint(body))
-        existing = self.files.get(path) if path is not None else None
-        if existing is None or len(body.split()) < SAME_ARTICLE_WORDS:
-            return None
-        same_day = str(existing.meta.get("date", ""))[:10] == date.isoformat()[:10]
-        return path if same_day and existing.meta.get("title") == title else None
-
-    def _forget(self, path: Path) -> None:
-        previous = self.files.get(path)
-        if previous is None:
-            return
-        for source in previous.source_paths:
-            if self.by_source.get(source) == path:
-                del self.by_source[source]
-        text = fingerprint(previous.body)
-        if self.by_fingerprint.get(text) == path:
-            del self.by_fingerprint[text]
-
-    def write(self, path: Path, text: str) -> None:
-        write_atomically(path, text.encode("utf-8"))
-        self.remember(path, ArticleFile.parse(text))
-
-    def remove(self, path: Path) -> None:
-        self._forget(path)
-        del self.files[path]
-        path.unlink()
-        for folder in path.parents:  # an emptied month or year folder goes too
-            if folder == self.articles_dir or any(folder.iterdir()):
-                break
-            folder.rmdir()
-
-    def place_for(self, path: Path, settled: datetime, slug: str) -> Path:
-        """Where an updated article belongs: where it is, unless its date or slug moved it to another path."""
-        if path.parent == self._folder(settled) and re.fullmatch(rf"{re.escape(slug)}(-\d+)?", path.stem):
-            return path
-        return self.free_path(settled, slug)
-
-    def free_path(self, settled: datetime, slug: str) -> Path:
-        """content/articles/YYYY/MM/<slug>.md, with -2, -3 ... if another article has that path."""
-        folder = self._folder(settled)
-        path, number = folder / f"{slug}.md", 1
-        while path in self.files or path.exists():
-            number += 1
-            path = folder / f"{slug}-{number}.md"
-        return path
-
-    def _folder(self, settled: datetime) -> Path:
-        return self.articles_dir / f"{settled.year:04d}" / f"{settled.month:02d}"
 
 
 @dataclass(frozen=True)
@@ -239,20 +162,25 @@ class Prepared:
 
 
 class _Importer:
-    """Imports one raw file into the archive."""
+    """Imports one raw file, or one post of an export, into the archive."""
 
-    def __init__(self, path: Path, options: ImportOptions, archive: Archive, addresses: SiteAddresses) -> None:
-        self.path, self.options, self.archive, self.addresses = path, options, archive, addresses
-        self.source_path = _source_path(path, options.root)
-        self.warnings: list[str] = []
+    def __init__(self, unit: Unit, options: ImportOptions, archive: Archive, addresses: SiteAddresses) -> None:
+        self.unit, self.path, self.options, self.archive, self.addresses = unit, unit.path, options, archive, addresses
+        self.source_path = unit.source_path(_source_path(unit.path, options.root))
+        self.warnings: list[str] = list(unit.entry.warnings) if unit.entry else []
 
     def read(self) -> Prepared | Outcome:
         """The file read and its date settled, or why it cannot be imported."""
         try:
-            data = read_raw(self.path)
-            if (why := not_a_post(self.path, data)) is not None:
-                return self._outcome("skipped", message=why)
-            draft, _ = read_draft(data, self.path.name, self.options.format)
+            if (entry := self.unit.entry) is not None:
+                if entry.draft is None:
+                    raise ReadError(entry.error or "not a post")
+                data, draft = entry.data, entry.draft
+            else:
+                data = read_raw(self.path)
+                if (why := not_a_post(self.path, data)) is not None:
+                    return self._outcome("skipped", message=why)
+                draft, _ = read_draft(data, self.path.name, self.options.format)
             draft = self._with_absolute_links(clean_draft(draft))
             settled = settle(draft.date, self._clues(draft))
         except (OSError, ReadError) as error:
@@ -322,11 +250,17 @@ class _Importer:
         reference = self.options.now or datetime.fromtimestamp(self.path.stat().st_mtime, tz=self.options.zone)
         return DateClues(
             zone=self.options.zone, reference=reference, year=self.options.year, path=self.source_path,
-            text=f"{draft.title}\n{draft.body}",
+            text=f"{draft.title}\n{draft.body}", scheduled=draft.draft,
         )  # fmt: skip
 
     def _outcome(self, status: str, article: Path | None = None, message: str | None = None) -> Outcome:
         return Outcome(self.source_path, status, article, message, tuple(self.warnings))
+
+
+def _batches(units: Iterator[Unit], size: int) -> Iterator[list[Unit]]:
+    """The units in lists of size (the last shorter): an export's items are read as the batches need them."""
+    while batch := list(itertools.islice(units, size)):
+        yield batch
 
 
 def _updated(draft: Draft, settled: SettledDate, zone: ZoneInfo) -> str | None:
@@ -352,6 +286,8 @@ def _fields(draft: Draft, settled: SettledDate, sources: list[dict[str, Any]], z
     fields["people"] = list(draft.people)
     fields["summary"] = draft.summary or normalise.summary_from_body(draft.body)
     fields["slug"] = normalise.slug(draft.slug or draft.title)
+    if draft.image:
+        fields["image"] = draft.image
     fields["source"] = sources
     if draft.draft:
         fields["draft"] = True

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from sitegen.importing.readers import ReadError
 
-RAW_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".mdown", ".mkd", ".html", ".htm", ".xhtml")
+RAW_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".mdown", ".mkd", ".html", ".htm", ".xhtml", ".xml")
 MAX_RAW_BYTES = 20_000_000  # a saved page with inline images can be big; an article never is this big
 SITE_FILES = {"robots.txt", "humans.txt", "ads.txt", "security.txt", "llms.txt"}  # served as they are
 SECTION_INDEXES = {"_index.md", "_index.markdown"}  # Hugo's and Zola's pages listing a section's posts
@@ -73,6 +73,8 @@ def not_a_post(path: Path, data: bytes) -> str | None:
         return f"{path.name} is a section's index page (Hugo, Zola), not a post"
     if data.startswith(b"#!"):
         return "a script (it starts with #!), not an article"
+    if name.endswith(".xml"):
+        return "an XML file that is not a WordPress export (sitemaps and feeds are not read as articles)"
     if name.endswith((".html", ".htm")) and _TEMPLATE_CODE.search(data[:20_000]):
         return "a template (it holds template statements such as {% block %}), not a saved page"
     return None

@@ -191,6 +191,7 @@ class DateClues:
     year: int | None = None  # --year, or import_year in sitegen.toml
     path: str = ""  # the file's path as the user named it
     text: str = ""  # the article's text, for weekday words
+    scheduled: bool = False  # a draft, which may be dated when it is to be published: in the future
 
 
 def settle(found: DateText | None, clues: DateClues) -> SettledDate:
@@ -228,8 +229,8 @@ EARLIEST_BELIEVABLE = 1990  # a metadata date before this year is a placeholder 
 
 def _believable(value: datetime, clues: DateClues) -> bool:
     """Whether a date the file gives can be its article's: from 1990 on, and not after the day after the
-    reference (a page cannot be saved before it was published)."""
-    return value.year >= EARLIEST_BELIEVABLE and value <= clues.reference + timedelta(days=1)
+    reference (a page cannot be saved before it was published), unless it is a draft scheduled for then."""
+    return value.year >= EARLIEST_BELIEVABLE and (clues.scheduled or value <= clues.reference + timedelta(days=1))
 
 
 def _instead_of(value: datetime, clues: DateClues) -> SettledDate:

@@ -25,3 +25,4 @@ class Draft:
     slug: str | None = None
     url: str | None = None  # where the article was published, when the file says
     draft: bool = False
+    image: str | None = None  # the lead image's address, where the source names one
