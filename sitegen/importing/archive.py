@@ -22,6 +22,7 @@ class Archive:
         self.files: dict[Path, ArticleFile | None] = {}
         self.by_source: dict[str, Path] = {}
         self.by_fingerprint: dict[str, Path] = {}
+        self.by_address: dict[tuple[str, str], Path] = {}  # (day, slug): what gives an article its URL
 
     @classmethod
     def load(cls, articles_dir: Path, tags: TagSpellings) -> Archive:
@@ -46,6 +47,12 @@ class Archive:
             for source in article.source_paths:
                 self.by_source.setdefault(source, path)
             self.by_fingerprint.setdefault(fingerprint(article.body), path)
+            self.by_address.setdefault(_address(article), path)
+
+    def address_taken(self, settled: datetime, slug: str, besides: Path | None = None) -> bool:
+        """Whether an article (other than besides) has this day and slug, and so the URL they would give."""
+        holder = self.by_address.get((settled.isoformat()[:10], slug))
+        return holder is not None and holder != besides
 
     def same_article(self, body: str, title: str, date: datetime) -> Path | None:
         """The article this text, headline and date are another copy of: the same words, headline and day.
@@ -67,6 +74,8 @@ class Archive:
         text = fingerprint(previous.body)
         if self.by_fingerprint.get(text) == path:
             del self.by_fingerprint[text]
+        if self.by_address.get(_address(previous)) == path:
+            del self.by_address[_address(previous)]
 
     def write(self, path: Path, text: str) -> None:
         write_atomically(path, text.encode("utf-8"))
@@ -98,3 +107,7 @@ class Archive:
 
     def _folder(self, settled: datetime) -> Path:
         return self.articles_dir / f"{settled.year:04d}" / f"{settled.month:02d}"
+
+
+def _address(article: ArticleFile) -> tuple[str, str]:
+    return str(article.meta.get("date", ""))[:10], str(article.meta.get("slug", ""))

@@ -206,6 +206,8 @@ class _Importer:
             if existing.source_paths[0] == self.source_path:
                 fields = _fields(draft, settled, sources, self.options.zone)
                 target = self.archive.place_for(known, settled.value, fields["slug"])
+                if self.archive.address_taken(settled.value, fields["slug"], besides=known):
+                    fields["slug"] = target.stem
                 return self._write(known, article_text(fields, body), "updated", target)
             if same_text == known:  # a second source of an article: only its record changes
                 return self._write(known, existing.with_sources(sources), "updated")
@@ -221,8 +223,12 @@ class _Importer:
                 shown = _source_path(same_text, self.options.root)
                 return self._outcome("updated", same_text, f"the same article as {shown}; source recorded there")
             return outcome
-        path = self.archive.free_path(settled.value, normalise.slug(draft.slug or draft.title))
-        return self._write(path, article_text(_fields(draft, settled, [source], self.options.zone), body), "imported")
+        slug = normalise.slug(draft.slug or draft.title)
+        path = self.archive.free_path(settled.value, slug)
+        fields = _fields(draft, settled, [source], self.options.zone)
+        if self.archive.address_taken(settled.value, slug):  # another article has that URL: take the file's name
+            fields["slug"] = path.stem
+        return self._write(path, article_text(fields, body), "imported")
 
     def _write(self, path: Path, text: str, status: str, target: Path | None = None) -> Outcome:
         """Write text over path (or to target, removing path), unless a person has edited path since import."""

@@ -117,3 +117,14 @@ def test_an_imported_export_builds_and_checks_clean(tmp_path: Path) -> None:
     config = load_config(tmp_path).replace(templates=str(REPO / "templates"))
     assert [str(problem) for problem in build(config).problems] == []
     assert [str(problem) for problem in check(config)] == []
+
+
+def test_two_posts_with_one_slug_on_one_day_get_two_addresses(tmp_path: Path) -> None:
+    text = EXPORT.read_text().replace("footbridge-plans-shown]]", "council-approves-new-footbridge]]")
+    text = text.replace("2020-11-02 17:40:00", "2021-03-04 18:00:00")
+    run_import(tmp_path, write(tmp_path / "export.xml", text), extract=False)
+    posts = imported(tmp_path)
+    assert (posts["post-101"]["slug"], posts["post-102"]["slug"]) == (
+        "council-approves-new-footbridge",
+        "council-approves-new-footbridge-2",
+    )
