@@ -2,7 +2,7 @@
 
 check   the inputs' fingerprint: a rebuild that finds nothing changed stops here    (incremental/stamps.py)
 load    content/ into a Library, reusing the articles the last build loaded         (content/load.py)
-route   every URL, and the pages whose group shows a changed article                (site/, incremental/plan.py)
+route   every URL (old ones too), and the pages whose group shows a changed article (site/, incremental/plan.py)
 stage   a staging folder beside the output, mirroring the published site           (output/staging.py)
 render  the pages whose key changed, article pages first                            (render/, incremental/plan.py)
 search  Pagefind over the shards whose article pages changed                        (search/)
@@ -34,6 +34,7 @@ from sitegen.render.templates import environment
 from sitegen.search.pagefind import SearchRun
 from sitegen.search.shards import BUNDLE, largest_first, primary_shard, shard_bundle
 from sitegen.site.pages import PageKind
+from sitegen.site.redirects import plan_redirects
 from sitegen.site.routes import Routes
 
 
@@ -101,7 +102,9 @@ def _build(config: Config, show_progress: bool, use_cache: bool) -> BuildReport:
             report.problems.extend(dataclasses.replace(problem, warning=True) for problem in spellings)
         with report.step("route"):
             routes = Routes(loaded.library, config.search_shard_size)
-            plan = plan_pages(loaded, routes, config, run.previous, site)
+            redirects = plan_redirects(loaded.library, routes, config)
+            report.problems.extend(redirects.problems)
+            plan = plan_pages(loaded, routes, config, run.previous, site, redirects=redirects)
     except BaseException:
         staging.settle()
         raise
@@ -110,7 +113,7 @@ def _build(config: Config, show_progress: bool, use_cache: bool) -> BuildReport:
     search: SearchRun | None = None
     try:
         if plan.kept and not writer.keep_all(plan.kept):  # someone removed a page from public/: make them all
-            plan = plan_pages(loaded, routes, config, run.previous, site, every_group=True)
+            plan = plan_pages(loaded, routes, config, run.previous, site, every_group=True, redirects=redirects)
         report.pages = plan.page_count
         rendered, search = _render(run, loaded, routes, plan, writer)
         state = next_state(run.previous, loaded, plan, rendered, routes)

@@ -17,6 +17,7 @@ from sitegen.content.library import Library
 from sitegen.content.load import load_library
 from sitegen.content.spellings import spelling_variants
 from sitegen.problems import Problem
+from sitegen.site.redirects import plan_redirects
 from sitegen.site.routes import Routes
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -30,6 +31,7 @@ def check(config: Config, build_first: bool = True) -> list[Problem]:
     library = loaded.library
     content = config.content_dir
     problems = [*loaded.problems, *shared_urls(library, content), *spelling_variants(library, content)]
+    problems += plan_redirects(library, Routes(library), config).problems  # old addresses left without a redirect
     if build_first:
         build(config)  # its content problems are the ones just found
     out = config.output_dir

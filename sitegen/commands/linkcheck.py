@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
@@ -9,6 +10,7 @@ from urllib.parse import SplitResult, unquote, urlsplit
 
 # Pages that are reached without a link: the front page, and the page the host serves for a missing address.
 ENTRY_PAGES = ("index.html", "404.html")
+_REFRESH = re.compile(r"<meta\s+http-equiv=[\"']?refresh", re.IGNORECASE)
 
 
 class _LinkParser(HTMLParser):
@@ -63,8 +65,15 @@ def orphan_pages(site_dir: Path, links: list[Link]) -> list[str]:
     return [
         relative
         for page in pages
-        if (relative := page.relative_to(site_dir).as_posix()) not in ENTRY_PAGES and page.resolve() not in linked
+        if (relative := page.relative_to(site_dir).as_posix()) not in ENTRY_PAGES
+        and page.resolve() not in linked
+        and not _is_redirect(page)
     ]
+
+
+def _is_redirect(page: Path) -> bool:
+    """Whether a page only sends the reader on (an old address, see site/redirects.py): old links reach it."""
+    return _REFRESH.search(page.read_text(encoding="utf-8")[:2000]) is not None
 
 
 def _target(site_dir: Path, page: Path, link: str, base: SplitResult) -> Path | None:

@@ -24,7 +24,7 @@ MAX_ARTICLE_BYTES = 5_000_000  # a news article is far smaller; a bigger file is
 FIELD_ALIASES = {"author": "authors", "tag": "tags", "person": "people", "description": "summary"}
 KNOWN_FIELDS = {
     "title", "date", "updated", "authors", "category", "tags", "people", "summary", "slug",
-    "image", "source", "draft", "date_inferred", "import_hash",
+    "image", "aliases", "source", "draft", "date_inferred", "import_hash",
 }  # fmt: skip
 
 
@@ -94,6 +94,7 @@ class _ArticleReader:
             "updated": self.field("updated", lambda value: normalise.timestamp(value, self.zone)),
             "sources": self.field("source", normalise.sources) or (),
             "draft": self.field("draft", normalise.flag) or False,
+            "aliases": self.field("aliases", normalise.address_list) or (),
         }
         summary = self.field("summary", normalise.optional_text)
         slug = self.field("slug", normalise.optional_text)

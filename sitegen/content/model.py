@@ -33,6 +33,7 @@ class Article:
     updated: datetime | None = None
     sources: tuple[Source, ...] = ()
     draft: bool = False
+    aliases: tuple[str, ...] = ()  # the article's old addresses, each to redirect to it (see site/redirects.py)
 
     @property
     def day(self) -> date:

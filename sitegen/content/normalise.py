@@ -59,6 +59,12 @@ def name_list(value: Any) -> tuple[str, ...]:
     return tuple(names)
 
 
+def address_list(value: Any) -> tuple[str, ...]:
+    """One address or a list of them (addresses may hold commas, so a text is one address); repeats dropped."""
+    items = value if isinstance(value, list) else [value]
+    return tuple(dict.fromkeys(address for item in items if (address := text(item))))
+
+
 _DATE_WORDING = "write it as 2025-06-03, 2025-06-03 12:30 or 2025-06-03T12:30:00+03:00"
 
 

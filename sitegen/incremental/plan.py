@@ -26,6 +26,7 @@ from sitegen.parallel import forked_map
 from sitegen.progress import progress
 from sitegen.render.pool import render_and_write
 from sitegen.site.pages import Group, Page, PageKind, all_pages
+from sitegen.site.redirects import RedirectPlan
 from sitegen.site.routes import Routes, output_file
 from sitegen.version import code_key
 
@@ -58,8 +59,9 @@ class PagePlan:
 
 
 def plan_pages(
-    loaded: Loaded, routes: Routes, config: Config, previous: BuildState, site: str, every_group: bool = False
-) -> PagePlan:
+    loaded: Loaded, routes: Routes, config: Config, previous: BuildState, site: str, every_group: bool = False,
+    redirects: RedirectPlan | None = None,
+) -> PagePlan:  # fmt: skip
     """The pages to look at: those of the groups showing an article that changed, while the library's
     structure is as the last build left it; otherwise every page."""
     library, known = loaded.library, loaded.digests()
@@ -72,7 +74,7 @@ def plan_pages(
         related = Related(previous.related_shape, lambda: previous.related)
     else:
         related = start_related(library, config, previous)
-    pages = list(all_pages(library, routes, config, related.positions, only))
+    pages = list(all_pages(library, routes, config, related.positions, only, redirects))
     if only is None or changed is None or last is None:  # only is None exactly when one of the others is
         return PagePlan(pages, {}, structure, digests, related)
     made = {output_file(page.route) for page in pages}

@@ -15,6 +15,7 @@ from markdown_it import MarkdownIt
 
 from sitegen.config import CACHE_DIR, Config
 from sitegen.content.model import Period
+from sitegen.render.builtin import BUILTIN_TEMPLATES
 from sitegen.render.prose import plain_prose_html
 from sitegen.site.pages import Page
 from sitegen.site.routes import Routes
@@ -48,7 +49,7 @@ def environment(config: Config, routes: Routes | None, templates_dir: Path | Non
     if not templates_dir.is_dir():
         raise TemplateProblem(f"{templates_dir}: the templates folder does not exist")
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(templates_dir),
+        loader=jinja2.ChoiceLoader([jinja2.FileSystemLoader(templates_dir), jinja2.DictLoader(BUILTIN_TEMPLATES)]),
         bytecode_cache=CompiledTemplates(_folder(config.root / CACHE_DIR / "templates")),
         autoescape=jinja2.select_autoescape(["html", "xml"]),
         undefined=jinja2.StrictUndefined,
@@ -129,7 +130,8 @@ def template(env: jinja2.Environment, name: str) -> jinja2.Template:
     try:
         return env.get_template(name)
     except jinja2.TemplateNotFound as error:
-        raise TemplateProblem(f"template {error.name} not found in {env.loader.searchpath}") from error  # type: ignore[union-attr]
+        folder = env.loader.loaders[0].searchpath  # type: ignore[union-attr]  # the site's, before the built-in
+        raise TemplateProblem(f"template {error.name} not found in {folder}") from error
     except jinja2.TemplateSyntaxError as error:
         raise TemplateProblem(f"{error.filename}:{error.lineno}: {error.message}") from error
 

@@ -21,6 +21,7 @@ from sitegen.content.library import Library
 from sitegen.content.model import Article, Period
 from sitegen.site.calendars import month_weeks, year_rows
 from sitegen.site.charts import per_year
+from sitegen.site.redirects import REDIRECTS_FILE, RedirectPlan
 from sitegen.site.routes import Routes
 
 CO_MENTIONED_COUNT = 10
@@ -34,7 +35,8 @@ class PageKind(Enum):
     LISTING = "listing"  # a page of articles: the home listing, a tag's, a person's, a year's, month's or day's
     FEED = "feed"
     INDEX = "index"  # the indexes of tags and of people, the archive's calendar
-    SITE = "site"  # the search page, 404, the sitemap, robots.txt
+    SITE = "site"  # the search page, 404, the sitemap, robots.txt, _redirects
+    REDIRECT = "redirect"  # an article's old address, sending the reader on to it (see redirects.py)
 
 
 class GroupKind(Enum):
@@ -106,6 +108,7 @@ def all_pages(
     config: Config,
     related: Callable[[], Sequence[Sequence[int]]] | None = None,
     only: Groups = None,
+    redirects: RedirectPlan | None = None,
 ) -> Iterator[Page]:
     """Every page, article pages first, or those of the groups in only; related, if given, gives what
     related[i] holds, the positions of the related articles of library.articles[i]. It is called only once the
@@ -113,6 +116,8 @@ def all_pages(
     listings = list(_listing_pages(library, routes, config, only))
     yield from article_pages(library, routes, config, related() if related is not None else None, only)
     yield from listings
+    if redirects is not None:
+        yield from redirect_pages(library, routes, redirects, only)
 
 
 def _listing_pages(library: Library, routes: Routes, config: Config, only: Groups) -> Iterator[Page]:
@@ -234,6 +239,21 @@ def site_pages(library: Library, routes: Routes, config: Config, only: Groups = 
     listings = _listing_routes(library, routes)
     yield Page("sitemap.xml", "sitemap.xml", {"listings": listings, "articles": articles})
     yield Page("robots.txt", "robots.txt", {})
+
+
+def redirect_pages(library: Library, routes: Routes, plan: RedirectPlan, only: Groups = None) -> Iterator[Page]:
+    """A page at each old address, made with its article's pages, and the list of them all for hosts that
+    read one (see redirects.py)."""
+    for redirect in plan.redirects:
+        article = redirect.article
+        group = Group(GroupKind.ARTICLE, article.file)
+        if _wanted(group, only):
+            context = {"article": article, "target": routes.article(article)}
+            shows = (library.position[article],)
+            yield Page(redirect.old, "redirect.html", context, PageKind.REDIRECT, group, shows)
+    if plan.redirects and _wanted(SITE_GROUP, only):
+        pairs = [(redirect.old, routes.article(redirect.article)) for redirect in plan.redirects]
+        yield Page(REDIRECTS_FILE, "_redirects.txt", {"redirects": pairs})
 
 
 def listing(

@@ -48,6 +48,13 @@ FIELDS: dict[str, st.SearchStrategy[Any]] = {
     "authors": st.sampled_from([[], ["Desk"], ["Ann Lee", "Desk"]]),
     "summary": st.sampled_from([None, "A short summary.", "Another <i>summary</i>."]),
     "draft": st.booleans(),
+    # Old addresses: a free one, one that may be another article's, one on the site's address (which a
+    # --base-url may change), and one that is a page of the site.
+    "aliases": st.lists(
+        st.sampled_from(["/old/storm/", "/2025/06/01/storm/", "http://localhost:8000/news/1.html", "/tags/"]),
+        max_size=2,
+        unique=True,
+    ),
     "body": st.sampled_from(BODIES),
 }
 ARTICLE = st.fixed_dictionaries({name: strategy for name, strategy in FIELDS.items()})

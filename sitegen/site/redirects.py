@@ -1,0 +1,129 @@
+"""Old addresses that keep working: a redirect from each to its article's page.
+
+An article's old addresses are its `aliases` (paths from the site's root, `/news/2020/12/14/title/`, or full
+addresses) and the `url` of each of its sources that is on the site's own address (base_url): an archive
+moved into sitegen keeps its host, and the pages readers, search engines and other sites link to must still
+answer there. Each old address becomes a route; a redirect is written there as a small HTML page (the
+`redirect.html` template: `<meta http-equiv="refresh">` and `<link rel="canonical">`, which works on any static
+host), and every redirect is listed in `_redirects` (the format Netlify and Cloudflare Pages read).
+
+A redirect never takes the place of a page of the site: an old address that is now a page's (or one of
+sitegen's own folders) is left out with a warning, as is one a second article claims, one outside the site's
+base path, and one a static host cannot serve (a query, `?p=123`). An old address that is the article's own
+new address needs no redirect.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from functools import partial
+from pathlib import PurePosixPath
+from urllib.parse import SplitResult, unquote, urlsplit
+
+from sitegen.config import Config
+from sitegen.content.library import Library
+from sitegen.content.model import Article
+from sitegen.problems import Problem
+from sitegen.site.routes import Routes
+
+RESERVED_FOLDERS = ("static/", "pagefind/")  # sitegen's own: files the site serves as they are
+REDIRECTS_FILE = "_redirects"
+
+
+@dataclass(frozen=True)
+class Redirect:
+    old: str  # the route of the old address
+    article: Article
+
+
+@dataclass
+class RedirectPlan:
+    redirects: list[Redirect] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)  # warnings: old addresses left out, and why
+
+    def of(self, article: Article) -> list[Redirect]:
+        return [redirect for redirect in self.redirects if redirect.article is article]
+
+
+def plan_redirects(library: Library, routes: Routes, config: Config) -> RedirectPlan:
+    """The redirects of every article's old addresses, in the library's order (see the module's docstring)."""
+    plan = RedirectPlan()
+    taken = site_routes(library, routes, config)
+    claimed: dict[str, Article] = {}
+    base = urlsplit(config.base_url)
+    for article in library.articles:
+        own = routes.article(article)
+        for address, listed in _old_addresses(article):
+            route, why = old_route(address, base, listed)
+            if route is None or route == own:
+                if why:
+                    plan.problems.append(_problem(config, article, address, why))
+                continue
+            if route in taken:
+                plan.problems.append(_problem(config, article, address, "is the address of a page of this site"))
+            elif route.startswith(RESERVED_FOLDERS):
+                plan.problems.append(_problem(config, article, address, "is in a folder of sitegen's own"))
+            elif route in claimed:
+                other = claimed[route].file
+                plan.problems.append(_problem(config, article, address, f"is already an old address of {other}"))
+            else:
+                claimed[route] = article
+                plan.redirects.append(Redirect(route, article))
+    return plan
+
+
+def _old_addresses(article: Article) -> Iterator[tuple[str, bool]]:
+    """Each old address, and whether the article lists it in aliases (else it is a source's url)."""
+    for alias in article.aliases:
+        yield alias, True
+    for source in article.sources:
+        if source.url:
+            yield source.url, False
+
+
+def old_route(address: str, base: SplitResult, listed: bool) -> tuple[str | None, str | None]:
+    """The route an old address takes, or None and why not (no reason for a source's url on another site,
+    which is simply not this site's to redirect)."""
+    parts = urlsplit(address)
+    path = unquote(parts.path)
+    if parts.netloc:
+        if parts.netloc.lower() != base.netloc.lower():
+            return None, "is not on the site's address (base_url)" if listed else None
+        if not path.startswith(base.path):
+            return None, f"is outside the site's base path {base.path}"
+        path = path[len(base.path) :]
+    if parts.query:
+        return None, "has a query (?...), which a static host cannot serve as a page" if listed else None
+    route = path.lstrip("/")
+    segments = PurePosixPath(route).parts
+    if not route or ".." in segments or "." in segments:
+        return None, "is not an address a page can have" if listed else None
+    if not route.endswith("/") and "." not in segments[-1]:
+        route += "/"  # /old/title is served as the folder's page, /old/title/
+    return route, None
+
+
+def site_routes(library: Library, routes: Routes, config: Config) -> set[str]:
+    """The route of every page of the site (see site/pages.py), without making the pages."""
+
+    def pages(route: Callable[[int], str], count: int) -> set[str]:
+        return {route(number) for number in range(1, max(1, math.ceil(count / config.page_size)) + 1)}
+
+    taken = {routes.article(article) for article in library.articles}
+    taken |= {routes.tags(), routes.people(), routes.archive(), routes.search(), routes.feed()}
+    taken |= {"404.html", "sitemap.xml", "robots.txt", REDIRECTS_FILE}
+    taken |= pages(routes.home, len(library.articles))
+    for tag, articles in library.by_tag.items():
+        taken |= pages(partial(routes.tag, tag), len(articles)) | {routes.tag_feed(tag)}
+    for name, articles in library.by_person.items():
+        taken |= pages(partial(routes.person, name), len(articles)) | {routes.person_feed(name)}
+    for period, articles in library.by_period.items():
+        taken |= pages(partial(routes.period, period), len(articles))
+    return taken
+
+
+def _problem(config: Config, article: Article, address: str, why: str) -> Problem:
+    message = f"the old address {address} {why}; no redirect is written for it"
+    return Problem(config.content_dir / article.file, message, field="aliases", warning=True)
