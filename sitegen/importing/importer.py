@@ -30,6 +30,7 @@ from sitegen.importing.exports import Unit, Units
 from sitegen.importing.extract import DEFAULT_MODEL
 from sitegen.importing.fields import TagSpellings, clean_draft
 from sitegen.importing.links import SiteAddresses, resolve_links, unresolved_warnings
+from sitegen.importing.permalinks import Permalinks
 from sitegen.importing.readers import Draft, ReadError, read_draft
 from sitegen.importing.readers.dates import DateClues, SettledDate, settle
 from sitegen.importing.refresh import RefreshReport, refresh
@@ -73,6 +74,7 @@ class ImportReport:
     notice: str | None = None  # how people and tags were found, when not as configured
     suggestions: list[str] = field(default_factory=list)  # names that may be registered people: for a person to decide
     passed_over: list[str] = field(default_factory=list)  # per export: the items skipped as no posts
+    site_notes: list[str] = field(default_factory=list)  # per site folder: what of it is no posts
     not_posts: int = 0  # how many
 
     @property
@@ -93,6 +95,7 @@ class ImportReport:
                 yield f"{outcome.source}: warning: {warning}"
             if outcome.status in ("skipped", "failed"):
                 yield f"{outcome.source}: {outcome.status}: {outcome.message}"
+        yield from self.site_notes
         yield from self.passed_over
         yield from self.suggestions
 
@@ -118,7 +121,8 @@ def refresh_articles(options: ImportOptions) -> RefreshReport:
 def _import_sources(sources: list[Path], options: ImportOptions, show_progress: bool) -> ImportReport:
     report = ImportReport()
     articles_dir = options.content_dir / ARTICLES_DIR
-    files, report.ignored = raw_files(sources, (articles_dir, *options.site_folders))
+    found = raw_files(sources, (articles_dir, *options.site_folders))
+    files, report.ignored, report.site_notes = found.files, found.ignored, found.notes
     units = Units.of(files)
     for path, why in units.unreadable.items():
         report.outcomes.append(Outcome(_source_path(path, options.root), "failed", message=why))
@@ -128,10 +132,10 @@ def _import_sources(sources: list[Path], options: ImportOptions, show_progress: 
         if options.extract
         else None
     )
-    addresses = SiteAddresses()  # of the sites the files come from, for their links
+    sites = SourceSites()
     shown = iter(progress(range(units.total), "import", show_progress))
     for batch in _batches(iter(units), BATCH):
-        importers = [_Importer(unit, options, archive, addresses) for unit in batch]
+        importers = [_Importer(unit, options, archive, sites) for unit in batch]
         read = [importer.read() for importer in importers]
         drafts = [item.draft for item in read if isinstance(item, Prepared)]
         enriched = iter(enricher.enrich(drafts) if enricher and drafts else drafts)
@@ -152,6 +156,15 @@ def _import_sources(sources: list[Path], options: ImportOptions, show_progress: 
     return report
 
 
+@dataclass
+class SourceSites:
+    """What an import learns of the sites its files come from, each folder looked at once: their addresses, for
+    links relative to them, and their permalink settings, for the posts' old addresses."""
+
+    addresses: SiteAddresses = field(default_factory=SiteAddresses)
+    permalinks: Permalinks = field(default_factory=Permalinks)
+
+
 @dataclass(frozen=True)
 class Prepared:
     """A raw file read, before people and tags are added and its article is written."""
@@ -164,8 +177,8 @@ class Prepared:
 class _Importer:
     """Imports one raw file, or one post of an export, into the archive."""
 
-    def __init__(self, unit: Unit, options: ImportOptions, archive: Archive, addresses: SiteAddresses) -> None:
-        self.unit, self.path, self.options, self.archive, self.addresses = unit, unit.path, options, archive, addresses
+    def __init__(self, unit: Unit, options: ImportOptions, archive: Archive, sites: SourceSites) -> None:
+        self.unit, self.path, self.options, self.archive, self.sites = unit, unit.path, options, archive, sites
         self.source_path = unit.source_path(_source_path(unit.path, options.root))
         self.warnings: list[str] = list(unit.entry.warnings) if unit.entry else []
 
@@ -183,6 +196,7 @@ class _Importer:
                 draft, _ = read_draft(data, self.path.name, self.options.format)
             draft = self._with_absolute_links(clean_draft(draft))
             settled = settle(draft.date, self._clues(draft))
+            draft = self._with_old_address(draft, settled)
         except (OSError, ReadError) as error:
             return self._outcome("failed", message=_reason(error))
         if settled.warning:
@@ -245,9 +259,16 @@ class _Importer:
             self.archive.remove(path)
         return self._outcome(status, target)
 
+    def _with_old_address(self, draft: Draft, settled: SettledDate) -> Draft:
+        """A post that names no address of its own had the one its site's permalink setting gave it."""
+        if draft.aliases or draft.url or self.unit.entry is not None:
+            return draft
+        old = self.sites.permalinks.old_path(self.path, draft, settled.value)
+        return replace(draft, aliases=(old,)) if old else draft
+
     def _with_absolute_links(self, draft: Draft) -> Draft:
         """The draft with its links relative to the original site made absolute (see links.py)."""
-        site = self.options.source_url or self.addresses.of(self.path)
+        site = self.options.source_url or self.sites.addresses.of(self.path)
         body, unresolved = resolve_links(draft.body, draft.url, site)
         self.warnings.extend(unresolved_warnings(unresolved))
         return replace(draft, body=body)
@@ -294,6 +315,8 @@ def _fields(draft: Draft, settled: SettledDate, sources: list[dict[str, Any]], z
     fields["slug"] = normalise.slug(draft.slug or draft.title)
     if draft.image:
         fields["image"] = draft.image
+    if draft.aliases:
+        fields["aliases"] = list(draft.aliases)
     fields["source"] = sources
     if draft.draft:
         fields["draft"] = True

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from sitegen.importing.readers import ReadError
@@ -20,40 +22,91 @@ SECTION_INDEXES = {"_index.md", "_index.markdown"}  # Hugo's and Zola's pages li
 _TEMPLATE_CODE = re.compile(rb"{%-?\s*(?:extends|block|include|macro|for|if)\b[^%]*%}")  # Jinja, Liquid, Django
 
 
-def raw_files(sources: list[Path], own: tuple[Path, ...]) -> tuple[list[Path], int]:
-    """The files to import, in a stable order (named files as they are, folders' article files), and how many
-    files in the folders were left out for their names. Hidden files are left out, and so is everything inside
-    the site's own folders (own: its articles, output and templates)."""
+@dataclass
+class RawFiles:
+    files: list[Path] = field(default_factory=list)  # to import, in a stable order
+    ignored: int = 0  # files in the folders given left out for their names
+    notes: list[str] = field(default_factory=list)  # for each site folder given, what of it was left out
+
+
+def raw_files(sources: list[Path], own: tuple[Path, ...]) -> RawFiles:
+    """The files to import, in a stable order (named files as they are, folders' article files), and what was
+    left out. Hidden files are left out, and so is everything inside the site's own folders (own: its articles,
+    output and templates). A folder that is a site's (see SiteFolder) gives its posts only."""
     own_folders = [Path(os.path.abspath(folder)) for folder in own]
 
     def inside_own(path: Path) -> bool:
         return any(path.is_relative_to(folder) for folder in own_folders)
 
-    files: list[Path] = []
-    ignored = 0
+    found = RawFiles()
     seen: set[Path] = set()
     for source in sources:
-        if source.is_dir():
-            candidates = []
-            for folder, subfolders, names in os.walk(source):
-                kept = (name for name in subfolders if not name.startswith("."))
-                subfolders[:] = sorted(name for name in kept if not inside_own(Path(os.path.abspath(folder), name)))
-                for name in sorted(names):
-                    if name.startswith("."):
-                        continue
-                    if name.lower().endswith(RAW_SUFFIXES) or "." not in name:
-                        candidates.append(Path(folder, name))
-                    else:
-                        ignored += 1
-        else:
-            candidates = [source]
+        candidates = _folder_files(source, inside_own, found) if source.is_dir() else [source]
         for candidate in candidates:
             absolute = Path(os.path.abspath(candidate))
             if absolute in seen or inside_own(absolute):
                 continue  # never read the site's own articles, pages or templates back into it
             seen.add(absolute)
-            files.append(candidate)
-    return files, ignored
+            found.files.append(candidate)
+    return found
+
+
+def _folder_files(source: Path, inside_own: Callable[[Path], bool], found: RawFiles) -> list[Path]:
+    site = SiteFolder.at(source)
+    candidates, outside = [], 0
+    for folder, subfolders, names in os.walk(source):
+        kept = (name for name in subfolders if not name.startswith("."))
+        subfolders[:] = sorted(name for name in kept if not inside_own(Path(os.path.abspath(folder), name)))
+        for name in sorted(names):
+            if name.startswith("."):
+                continue
+            if site is not None and not site.holds_post(Path(folder, name).relative_to(source)):
+                outside += 1
+            elif name.lower().endswith(RAW_SUFFIXES) or "." not in name:
+                candidates.append(Path(folder, name))
+            else:
+                found.ignored += 1
+    if site is not None:
+        found.notes.append(
+            f"{source}: a {site.generator} site: its posts are read from {site.posts}; "
+            f"{outside} other files (its layouts, assets and pages) are no posts and were left out"
+        )
+    return candidates
+
+
+@dataclass(frozen=True)
+class SiteFolder:
+    """The root of a blog generator's project, told by its configuration, and where its posts are."""
+
+    generator: str
+    posts: str  # in words, for the report
+
+    @classmethod
+    def at(cls, folder: Path) -> SiteFolder | None:
+        if (folder / "_config.yml").is_file():
+            return cls("Jekyll", "_posts and _drafts")
+        if any((folder / name).is_file() for name in ("pelicanconf.py", "pelican.conf.py")):
+            return cls("Pelican", "content, less content/pages")
+        for name in ("hugo.toml", "hugo.yaml", "config/_default/hugo.toml", "config.toml"):
+            if (folder / name).is_file() and (folder / "content").is_dir():
+                zola = name == "config.toml" and "base_url" in _text(folder / name)
+                return cls("Zola" if zola else "Hugo", "the sections of content")
+        return None
+
+    def holds_post(self, relative: Path) -> bool:
+        parts = relative.parts
+        if self.generator == "Jekyll":
+            return "_posts" in parts[:-1] or "_drafts" in parts[:-1]
+        if self.generator == "Pelican":
+            return parts[:1] == ("content",) and parts[1:2] != ("pages",) and len(parts) > 1
+        return parts[:1] == ("content",) and len(parts) > 2  # a page in a section, not one at the top
+
+
+def _text(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return ""
 
 
 def read_raw(path: Path) -> bytes:

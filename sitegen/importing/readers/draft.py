@@ -26,3 +26,4 @@ class Draft:
     url: str | None = None  # where the article was published, when the file says
     draft: bool = False
     image: str | None = None  # the lead image's address, where the source names one
+    aliases: tuple[str, ...] = ()  # the post's own addresses on its old site: its permalink, Hugo's aliases...

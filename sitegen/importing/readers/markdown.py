@@ -141,7 +141,21 @@ def _draft(meta: dict[str, Any], body: str) -> Draft:
         slug=slug,
         url=_text(values["url"]),
         draft=_is_draft(meta, published),
+        aliases=_old_addresses(meta, values["permalink"]),
     )
+
+
+def _old_addresses(meta: dict[str, Any], permalink: Any) -> tuple[str, ...]:
+    """The addresses the post had on its site, as its front-matter gives them: its own permalink or url (Jekyll,
+    Hugo), Zola's path, and the old addresses it already redirected from (Hugo's and Zola's aliases, Jekyll's
+    redirect_from)."""
+    found = [permalink] if isinstance(permalink, str) else []
+    if isinstance(meta.get("path"), str):
+        found.append("/" + meta["path"].strip("/") + "/")
+    for key in ("aliases", "redirect_from"):
+        value = meta.get(key)
+        found += [item for item in (value if isinstance(value, list) else [value]) if isinstance(item, str)]
+    return tuple(dict.fromkeys(address.strip() for address in found if address.strip()))
 
 
 def _first(meta: dict[str, Any], names: tuple[str, ...]) -> Any:
