@@ -18,7 +18,8 @@ from sitegen.importing.readers import ReadError
 RAW_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".mdown", ".mkd", ".html", ".htm", ".xhtml", ".xml")
 MAX_RAW_BYTES = 20_000_000  # a saved page with inline images can be big; an article never is this big
 SITE_FILES = {"robots.txt", "humans.txt", "ads.txt", "security.txt", "llms.txt"}  # served as they are
-SECTION_INDEXES = {"_index.md", "_index.markdown"}  # Hugo's and Zola's pages listing a section's posts
+# Hugo's and Zola's pages listing a section's posts, also in a language of a multilingual site (_index.fr.md).
+SECTION_INDEX = re.compile(r"^_index(?:\.[a-z]{2,3}(?:[-_][a-z0-9]+)?)?\.(?:md|markdown)$")
 _TEMPLATE_CODE = re.compile(rb"{%-?\s*(?:extends|block|include|macro|for|if)\b[^%]*%}")  # Jinja, Liquid, Django
 
 
@@ -99,7 +100,9 @@ class SiteFolder:
             return "_posts" in parts[:-1] or "_drafts" in parts[:-1]
         if self.generator == "Pelican":
             return parts[:1] == ("content",) and parts[1:2] != ("pages",) and len(parts) > 1
-        return parts[:1] == ("content",) and len(parts) > 2  # a page in a section, not one at the top
+        # A page in a section, not one at the top (content/about.md, or a bundle: content/search/index.md).
+        bundle = relative.stem.split(".")[0] == "index"
+        return parts[:1] == ("content",) and len(parts) > (3 if bundle else 2)
 
 
 def _text(path: Path) -> str:
@@ -122,7 +125,7 @@ def not_a_post(path: Path, data: bytes) -> str | None:
     name = path.name.lower()
     if name in SITE_FILES:
         return f"{path.name} is a file the site serves as it is, not an article"
-    if name in SECTION_INDEXES:
+    if SECTION_INDEX.match(name):
         return f"{path.name} is a section's index page (Hugo, Zola), not a post"
     if data.startswith(b"#!"):
         return "a script (it starts with #!), not an article"

@@ -82,3 +82,14 @@ def test_a_site_folder_gives_its_posts_and_says_what_else_it_left_out(tmp_path: 
     assert f"{tmp_path / 'old'}: a Jekyll site: its posts are read from _posts and _drafts; 4 other files " in (
         "\n".join(report.lines())
     )
+
+
+def test_a_hugo_folder_gives_the_posts_of_its_sections_not_its_pages_or_section_indexes(tmp_path: Path) -> None:
+    write(tmp_path / "old" / "hugo.toml", 'baseURL = "https://blog.example/"\n')
+    write(tmp_path / "old/content/posts/first.md", POST.format(title="First", extra=""))
+    write(tmp_path / "old/content/posts/_index.fr.md", "---\ntitle: Articles\n---\n")
+    write(tmp_path / "old/content/about/index.md", POST.format(title="About", extra=""))
+    write(tmp_path / "old/content/contact.md", POST.format(title="Contact", extra=""))
+    report = run_import(tmp_path, tmp_path / "old", extract=False)
+    assert (report.counts["imported"], report.counts["skipped"]) == (1, 1)
+    assert "_index.fr.md is a section's index page" in "\n".join(report.lines())
