@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -18,6 +19,7 @@ from sitegen.content.model import Period
 from sitegen.render.builtin import BUILTIN_TEMPLATES
 from sitegen.render.prose import plain_prose_html
 from sitegen.site.pages import Page
+from sitegen.site.redirects import address_key
 from sitegen.site.routes import Routes
 from sitegen.site.structured import news_article, reading_minutes
 from sitegen.version import code_key
@@ -64,6 +66,7 @@ def environment(config: Config, routes: Routes | None, templates_dir: Path | Non
         url=lambda route: base_path + route,
         absolute_url=lambda route: base_url + route,
         markdown=markdown,
+        moved_links=lambda html, moved: moved_links(html, moved, base_path),
         isodate=lambda moment: moment.isoformat(),
         # In UTC, so sorting the text sorts the moments even where offsets differ (summer time).
         utcdate=lambda moment: moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
@@ -184,3 +187,22 @@ def period_name(period: Period) -> str:
     if period.month:
         return f"{MONTHS[period.month - 1]} {period.year}"
     return str(period.year)
+
+
+_HREF = re.compile(r'(\shref=")([^"]*)(")')
+
+
+def moved_links(html: str, moved: dict[str, str], base_path: str) -> str:
+    """html with each link to an old address in moved (by address_key) leading to its article's route instead,
+    its #fragment kept."""
+    if not moved:
+        return html
+
+    def replaced(match: re.Match[str]) -> str:
+        key = address_key(match[2])
+        if key not in moved:
+            return match[0]
+        fragment = match[2].partition("#")[2]
+        return f"{match[1]}{base_path}{moved[key]}{'#' + fragment if fragment else ''}{match[3]}"
+
+    return _HREF.sub(replaced, html)

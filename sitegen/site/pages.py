@@ -114,7 +114,8 @@ def all_pages(
     related[i] holds, the positions of the related articles of library.articles[i]. It is called only once the
     listing pages are made, so that it may still be finding them meanwhile."""
     listings = list(_listing_pages(library, routes, config, only))
-    yield from article_pages(library, routes, config, related() if related is not None else None, only)
+    positions = related() if related is not None else None
+    yield from article_pages(library, routes, config, positions, only, redirects)
     yield from listings
     if redirects is not None:
         yield from redirect_pages(library, routes, redirects, only)
@@ -140,7 +141,10 @@ def article_pages(
     config: Config,
     related: Sequence[Sequence[int]] | None = None,
     only: Groups = None,
+    redirects: RedirectPlan | None = None,
 ) -> Iterator[Page]:
+    """Each article's page; moved: the links of its text to an old address of an article, which the page
+    makes links to that article's page (see redirects.py)."""
     for index, article in enumerate(library.articles):
         group = Group(GroupKind.ARTICLE, article.file)
         if not _wanted(group, only):
@@ -153,6 +157,7 @@ def article_pages(
             "newer": newer,
             "related": [library.articles[position] for position in positions],
             "article_periods": Period.all_of(article.day),
+            "moved": redirects.moved_links(article.body, routes) if redirects is not None else {},
         }
         shown = {index, *positions, *(library.position[other] for other in (older, newer) if other is not None)}
         yield Page(routes.article(article), "article.html", context, PageKind.ARTICLE, group, tuple(sorted(shown)))

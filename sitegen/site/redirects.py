@@ -15,7 +15,9 @@ new address needs no redirect.
 
 from __future__ import annotations
 
+import html
 import math
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import partial
@@ -42,9 +44,41 @@ class Redirect:
 class RedirectPlan:
     redirects: list[Redirect] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)  # warnings: old addresses left out, and why
+    by_address: dict[str, Article] = field(default_factory=dict)  # every old address (address_key) -> article
+    old_hosts: set[str] = field(default_factory=set)  # the hosts of the old addresses, and the site's own
 
-    def of(self, article: Article) -> list[Redirect]:
-        return [redirect for redirect in self.redirects if redirect.article is article]
+    def moved_links(self, body: str, routes: Routes) -> dict[str, str]:
+        """The links of an article's body that lead to an old address of an article, each (by its address_key)
+        to that article's route: the page links to the article itself rather than through its redirect."""
+        if not self.by_address:
+            return {}
+        moved = {}
+        for match in _BODY_LINK.finditer(body):
+            link = next(group for group in match.groups() if group)
+            key = address_key(link)
+            if key is None:
+                continue
+            parts = urlsplit(link)
+            target = self.by_address.get(key)
+            if target is None and parts.netloc.lower() in self.old_hosts:  # the old site, a path alone known
+                target = self.by_address.get(address_key(parts._replace(scheme="", netloc="").geturl()) or "")
+            if target is not None:
+                moved[key] = routes.article(target)
+        return moved
+
+
+# Links in Markdown: inline `](url`, autolinks `<https://...>`, and HTML href attributes.
+_BODY_LINK = re.compile(r"\]\(\s*<?([^\s)>]+)|<(https?://[^>\s]+)>|\bhref\s*=\s*[\"']([^\"']+)", re.IGNORECASE)
+
+
+def address_key(address: str) -> str | None:
+    """An address as links to it are compared: host and path (a trailing slash or index.html aside) and query;
+    None for a link relative to its page, whose address is not known."""
+    parts = urlsplit(html.unescape(address.strip()))
+    if parts.scheme not in ("", "http", "https") or (not parts.netloc and not parts.path.startswith("/")):
+        return None
+    path = re.sub(r"/index\.html?$", "/", unquote(parts.path)).rstrip("/") or "/"
+    return parts.netloc.lower() + path + (f"?{parts.query}" if parts.query else "")
 
 
 def plan_redirects(library: Library, routes: Routes, config: Config) -> RedirectPlan:
@@ -53,9 +87,14 @@ def plan_redirects(library: Library, routes: Routes, config: Config) -> Redirect
     taken = site_routes(library, routes, config)
     claimed: dict[str, Article] = {}
     base = urlsplit(config.base_url)
+    plan.old_hosts.add(base.netloc.lower())
     for article in library.articles:
         own = routes.article(article)
         for address, listed in _old_addresses(article):
+            key = address_key(address)
+            if key is not None:
+                plan.by_address.setdefault(key, article)
+                plan.old_hosts.add(urlsplit(address).netloc.lower())
             route, why = old_route(address, base, listed)
             if route is None or route == own:
                 if why:

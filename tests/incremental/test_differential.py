@@ -37,6 +37,7 @@ BODIES = [
     "The harbour closes at noon, said **José Pérez**.\n",
     "First paragraph.\n\nSecond paragraph, with a [link](https://example.org/).\n",
     "- one\n- two\n\n<em>raw html</em> and floodwater rising.\n",
+    "See [the storm](/old/storm/) and [news](http://localhost:8000/news/1.html), old addresses (see aliases).\n",
 ]
 FIELDS: dict[str, st.SearchStrategy[Any]] = {
     "title": st.sampled_from(TITLES),

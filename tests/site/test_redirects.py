@@ -106,3 +106,22 @@ def test_editing_an_alias_moves_its_redirect_in_a_rebuild(tmp_path: Path) -> Non
     assert not (config.output_dir / "first").exists()
     assert (config.output_dir / "second/index.html").is_file()
     assert "/archive/second/ " in (config.output_dir / "_redirects").read_text()
+
+
+def test_links_to_an_old_address_of_an_article_lead_to_its_page(tmp_path: Path) -> None:
+    config = site_config(tmp_path, base_url=SITE)
+    old = "aliases: [/notes/release/]\nsource:\n  url: https://old.example.org/2020/12/14/release.html"
+    write_article(config.content_dir, "2020/12/release.md", f"title: Release\ndate: 2020-12-14\n{old}")
+    body = (
+        "See [the notes](https://old.example.org/2020/12/14/release.html#changes), "
+        "[again](/notes/release/), [by the old host](https://old.example.org/notes/release/) "
+        "and [elsewhere](https://other.example/notes/release/).\n"
+    )
+    write_article(config.content_dir, "2021/01/later.md", "title: Later\ndate: 2021-01-05", body)
+    build(config)
+    page = (config.output_dir / "2021/01/05/later/index.html").read_text()
+    new = "/archive/2020/12/14/release/"
+    assert f'href="{new}#changes"' in page
+    assert f'<a href="{new}">again</a>' in page
+    assert f'<a href="{new}">by the old host</a>' in page
+    assert 'href="https://other.example/notes/release/"' in page
