@@ -1,20 +1,23 @@
-"""What one import goes through: each raw file, and each item of each WordPress export in its place.
+"""What one import goes through: each raw file, and each item of each WordPress export or feed in its place.
 
-An export holds a whole site, so each of its items is a unit of its own, recorded as the export's path with the
-item after `#` (`export.xml#post-123`): importing the export again finds each article by it, and an item whose
-XML has not changed leaves its article unchanged. Items that are not posts (pages, attachments, menu items) are
-counted, by type, and reported as skipped in one line per export.
+An export or a feed holds many posts, so each of its items is a unit of its own, recorded as the file's path
+with the item after `#` (`export.xml#post-123`, `feed.xml#entry-3f2a...`): importing the file again finds each
+article by it, and an item that has not changed leaves its article unchanged. Items that are not posts (pages,
+attachments, menu items) are counted, by type, and reported as skipped in one line per export.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from sitegen.importing.readers import ReadError
+from sitegen.importing.readers.feeds import FeedIndex, feed_entries, index_feed, is_feed
 from sitegen.importing.readers.wxr import ExportEntry, ExportIndex, export_entries, index_export, is_export
+
+FEED_SUFFIXES = (".xml", ".rss", ".atom")  # the names of exports and feeds
 
 
 @dataclass(frozen=True)
@@ -35,7 +38,7 @@ class Units:
     cannot give: exports that cannot be read at all, and the items skipped as no posts."""
 
     files: list[Path]
-    exports: dict[Path, ExportIndex] = field(default_factory=dict)
+    exports: dict[Path, ExportIndex | FeedIndex] = field(default_factory=dict)
     unreadable: dict[Path, str] = field(default_factory=dict)  # export -> why
     not_posts: Counter[tuple[Path, str]] = field(default_factory=Counter)  # (export, item type) -> count
 
@@ -43,10 +46,12 @@ class Units:
     def of(cls, files: list[Path]) -> Units:
         units = cls(files)
         for path in files:
-            if path.suffix.lower() != ".xml" or not _starts_as_export(path):
-                continue
+            kind = _kind(path) if path.suffix.lower() in FEED_SUFFIXES else None
             try:
-                units.exports[path] = index_export(path)
+                if kind == "export":
+                    units.exports[path] = index_export(path)
+                elif kind == "feed":
+                    units.exports[path] = index_feed(path)
             except ReadError as error:
                 units.unreadable[path] = str(error)
         return units
@@ -62,7 +67,9 @@ class Units:
             if path not in self.exports:
                 yield Unit(path)
                 continue
-            for entry in export_entries(path, self.exports[path]):
+            index = self.exports[path]
+            entries = export_entries(path, index) if isinstance(index, ExportIndex) else feed_entries(index)
+            for entry in _unique_keys(entries):
                 if entry.kind == "post":
                     yield Unit(path, entry)
                 else:
@@ -77,13 +84,28 @@ class Units:
                 yield f"{shown[path]}: skipped {listed}: they are not posts"
 
 
+def _unique_keys(entries: Iterator[ExportEntry]) -> Iterator[ExportEntry]:
+    """The entries, a key met again (an export edited by hand may repeat a post's id) made unique with -2, -3...
+    so that no entry is taken for another and replaces its article."""
+    seen: set[str] = set()
+    for entry in entries:
+        key, number = entry.key, 1
+        while key in seen:
+            number += 1
+            key = f"{entry.key} {number}"
+        seen.add(key)
+        yield entry if key == entry.key else replace(entry, key=key)
+
+
 def _counted(count: int, noun: str) -> str:
     return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
-def _starts_as_export(path: Path) -> bool:
+def _kind(path: Path) -> str | None:
+    """ "export" for a WordPress export, "feed" for an RSS, Atom or RDF feed, by the file's first bytes."""
     try:
         with path.open("rb") as file:
-            return is_export(file.read(4096))
+            head = file.read(4096)
     except OSError:
-        return False
+        return None
+    return "export" if is_export(head) else "feed" if is_feed(head) else None

@@ -268,7 +268,8 @@ class _Importer:
 
     def _with_absolute_links(self, draft: Draft) -> Draft:
         """The draft with its links relative to the original site made absolute (see links.py)."""
-        site = self.options.source_url or self.sites.addresses.of(self.path)
+        entry_site = self.unit.entry.site if self.unit.entry is not None else None
+        site = self.options.source_url or entry_site or self.sites.addresses.of(self.path)
         body, unresolved = resolve_links(draft.body, draft.url, site)
         self.warnings.extend(unresolved_warnings(unresolved))
         return replace(draft, body=body)

@@ -15,7 +15,10 @@ from pathlib import Path
 
 from sitegen.importing.readers import ReadError
 
-RAW_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".mdown", ".mkd", ".html", ".htm", ".xhtml", ".xml")
+RAW_SUFFIXES = (
+    ".txt", ".text", ".md", ".markdown", ".mdown", ".mkd", ".html", ".htm", ".xhtml", ".xml", ".rss", ".atom",
+    ".rst", ".rest",
+)  # fmt: skip
 MAX_RAW_BYTES = 20_000_000  # a saved page with inline images can be big; an article never is this big
 SITE_FILES = {"robots.txt", "humans.txt", "ads.txt", "security.txt", "llms.txt"}  # served as they are
 # Hugo's and Zola's pages listing a section's posts, also in a language of a multilingual site (_index.fr.md).
@@ -129,8 +132,8 @@ def not_a_post(path: Path, data: bytes) -> str | None:
         return f"{path.name} is a section's index page (Hugo, Zola), not a post"
     if data.startswith(b"#!"):
         return "a script (it starts with #!), not an article"
-    if name.endswith(".xml"):
-        return "an XML file that is not a WordPress export (sitemaps and feeds are not read as articles)"
+    if name.endswith((".xml", ".rss", ".atom")):
+        return "an XML file that is neither a WordPress export nor a feed (a sitemap, say): no posts"
     if name.endswith((".html", ".htm")) and _TEMPLATE_CODE.search(data[:20_000]):
         return "a template (it holds template statements such as {% block %}), not a saved page"
     return None

@@ -19,7 +19,7 @@ from sitegen.content.model import Period
 from sitegen.render.builtin import BUILTIN_TEMPLATES
 from sitegen.render.prose import plain_prose_html
 from sitegen.site.pages import Page
-from sitegen.site.redirects import address_key
+from sitegen.site.redirects import link_key
 from sitegen.site.routes import Routes
 from sitegen.site.structured import news_article, reading_minutes
 from sitegen.version import code_key
@@ -199,7 +199,7 @@ def moved_links(html: str, moved: dict[str, str], base_path: str) -> str:
         return html
 
     def replaced(match: re.Match[str]) -> str:
-        key = address_key(match[2])
+        key = link_key(match[2])
         if key not in moved:
             return match[0]
         fragment = match[2].partition("#")[2]

@@ -157,7 +157,7 @@ def article_pages(
             "newer": newer,
             "related": [library.articles[position] for position in positions],
             "article_periods": Period.all_of(article.day),
-            "moved": redirects.moved_links(article.body, routes) if redirects is not None else {},
+            "moved": redirects.moved_links(article, routes) if redirects is not None else {},
         }
         shown = {index, *positions, *(library.position[other] for other in (older, newer) if other is not None)}
         yield Page(routes.article(article), "article.html", context, PageKind.ARTICLE, group, tuple(sorted(shown)))

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import html
 import math
+import posixpath
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -47,28 +48,60 @@ class RedirectPlan:
     by_address: dict[str, Article] = field(default_factory=dict)  # every old address (address_key) -> article
     old_hosts: set[str] = field(default_factory=set)  # the hosts of the old addresses, and the site's own
 
-    def moved_links(self, body: str, routes: Routes) -> dict[str, str]:
-        """The links of an article's body that lead to an old address of an article, each (by its address_key)
-        to that article's route: the page links to the article itself rather than through its redirect."""
-        if not self.by_address:
+    by_source: dict[str, Article] = field(default_factory=dict)  # each source file's path -> its article
+
+    def moved_links(self, article: Article, routes: Routes) -> dict[str, str]:
+        """The links of an article's text that lead to an article by an old address, or by its source file in
+        the old site's own syntax (Pelican's `{filename}`, Zola's `@/`), each (by link_key) to that article's
+        route: the page links to the article itself, rather than through its redirect or nowhere."""
+        if not self.by_address and not self.by_source:
             return {}
         moved = {}
-        for match in _BODY_LINK.finditer(body):
+        for match in _BODY_LINK.finditer(article.body):
             link = next(group for group in match.groups() if group)
-            key = address_key(link)
-            if key is None:
-                continue
-            parts = urlsplit(link)
-            target = self.by_address.get(key)
-            if target is None and parts.netloc.lower() in self.old_hosts:  # the old site, a path alone known
-                target = self.by_address.get(address_key(parts._replace(scheme="", netloc="").geturl()) or "")
-            if target is not None:
+            key = link_key(link)
+            target = self._source_target(link, article) if key and key.startswith("file:") else self._target(link)
+            if key is not None and target is not None:
                 moved[key] = routes.article(target)
         return moved
 
+    def _target(self, link: str) -> Article | None:
+        key = address_key(link)
+        if key is None:
+            return None
+        parts = urlsplit(link)
+        target = self.by_address.get(key)
+        if target is None and parts.netloc.lower() in self.old_hosts:  # the old site, a path alone known
+            target = self.by_address.get(address_key(parts._replace(scheme="", netloc="").geturl()) or "")
+        return target
+
+    def _source_target(self, link: str, article: Article) -> Article | None:
+        """The article imported from the file a link names in its site's syntax: relative to the linking post's
+        own source file, or (from the old site's content folder, or not found so) by the end of its path."""
+        wanted = _SOURCE_LINK.sub("", unquote(link)).split("#")[0]
+        if not wanted.startswith("/") and not link.startswith("@/"):
+            for source in article.sources:
+                if source.path:
+                    beside = posixpath.join(posixpath.dirname(source.path), wanted)
+                    if (found := self.by_source.get(posixpath.normpath(beside))) is not None:
+                        return found
+        ending = "/" + posixpath.normpath(wanted.lstrip("/")).lstrip("./")
+        matches = {target for path, target in self.by_source.items() if ("/" + path).endswith(ending)}
+        return matches.pop() if len(matches) == 1 else None
+
 
 # Links in Markdown: inline `](url`, autolinks `<https://...>`, and HTML href attributes.
+_SOURCE_LINK = re.compile(r"^(?:\{filename\}|\|filename\||@/)")  # Pelican's and Zola's links to another post's file
 _BODY_LINK = re.compile(r"\]\(\s*<?([^\s)>]+)|<(https?://[^>\s]+)>|\bhref\s*=\s*[\"']([^\"']+)", re.IGNORECASE)
+
+
+def link_key(link: str) -> str | None:
+    """How a link is told, as written in the text and as the HTML made of it shows it: its address_key, or
+    for a link to a post's file in its site's syntax, the file it names."""
+    plain = unquote(html.unescape(link.strip()))
+    if _SOURCE_LINK.match(plain):
+        return "file:" + plain
+    return address_key(link)
 
 
 def address_key(address: str) -> str | None:
@@ -89,28 +122,34 @@ def plan_redirects(library: Library, routes: Routes, config: Config) -> Redirect
     base = urlsplit(config.base_url)
     plan.old_hosts.add(base.netloc.lower())
     for article in library.articles:
-        own = routes.article(article)
+        for source in article.sources:
+            if source.path:
+                plan.by_source.setdefault(posixpath.normpath(source.path), article)
         for address, listed in _old_addresses(article):
             key = address_key(address)
             if key is not None:
                 plan.by_address.setdefault(key, article)
                 plan.old_hosts.add(urlsplit(address).netloc.lower())
             route, why = old_route(address, base, listed)
-            if route is None or route == own:
-                if why:
-                    plan.problems.append(_problem(config, article, address, why))
-                continue
-            if route in taken:
-                plan.problems.append(_problem(config, article, address, "is the address of a page of this site"))
-            elif route.startswith(RESERVED_FOLDERS):
-                plan.problems.append(_problem(config, article, address, "is in a folder of sitegen's own"))
-            elif route in claimed:
-                other = claimed[route].file
-                plan.problems.append(_problem(config, article, address, f"is already an old address of {other}"))
-            else:
-                claimed[route] = article
-                plan.redirects.append(Redirect(route, article))
+            if route is not None and route != routes.article(article):  # its own address needs no redirect
+                why = _conflict(route, taken, claimed)
+                if why is None:
+                    claimed[route] = article
+                    plan.redirects.append(Redirect(route, article))
+            if why:
+                plan.problems.append(_problem(config, article, address, why))
     return plan
+
+
+def _conflict(route: str, taken: set[str], claimed: dict[str, Article]) -> str | None:
+    """Why an old address cannot have a redirect: a page of the site is there, or another's redirect."""
+    if route in taken:
+        return "is the address of a page of this site"
+    if route.startswith(RESERVED_FOLDERS):
+        return "is in a folder of sitegen's own"
+    if route in claimed:
+        return f"is already an old address of {claimed[route].file}"
+    return None
 
 
 def _old_addresses(article: Article) -> Iterator[tuple[str, bool]]:

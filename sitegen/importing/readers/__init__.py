@@ -18,6 +18,8 @@ _MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
 def detect_format(text: str, name: str) -> str:
     """The format a file is in, told from its text; the name only settles Markdown without front-matter."""
     start = text.lstrip("\n")
+    if name.lower().endswith((".rst", ".rest")):
+        return "rst"
     if _HTML_START.match(start):
         return "html"
     if start.startswith(("---\n", "+++\n")) or has_pelican_header(start):
@@ -41,6 +43,10 @@ def _reader(kind: str) -> Callable[[str], Draft]:
         )
 
         return read_html
+    if kind == "rst":
+        from sitegen.importing.readers.rst import read_rst  # docutils, too, is needed by these only
+
+        return read_rst
     return {"text": read_text, "markdown": read_markdown}[kind]
 
 

@@ -113,6 +113,11 @@ def _lower_keys(meta: dict[Any, Any]) -> dict[str, Any]:
     return flat
 
 
+def draft_from_fields(meta: dict[str, Any], body: str) -> Draft:
+    """The draft of a post given its fields (lower-case names, as front-matter gives them) and its Markdown."""
+    return _draft(meta, body)
+
+
 def _draft(meta: dict[str, Any], body: str) -> Draft:
     values = {field: _first(meta, names) for field, names in FIELD_NAMES.items()}
     published = meta.get("published")

@@ -39,6 +39,7 @@ class ExportEntry:
     draft: Draft | None = None  # for posts
     error: str | None = None  # why a post cannot be imported
     warnings: tuple[str, ...] = ()
+    site: str | None = None  # the address of the site the file comes from, for links relative to it
 
 
 @dataclass(frozen=True)
@@ -139,7 +140,7 @@ def _entry(item: ElementTree.Element, index: ExportIndex) -> ExportEntry:
         draft, warnings = _draft(item, fields, index)
     except ReadError as error:
         return ExportEntry(key, data, kind, error=str(error))
-    return ExportEntry(key, data, kind, draft, warnings=tuple(warnings))
+    return ExportEntry(key, data, kind, draft, warnings=tuple(warnings), site=index.site)
 
 
 def _draft(item: ElementTree.Element, fields: dict[str, str], index: ExportIndex) -> tuple[Draft, list[str]]:
