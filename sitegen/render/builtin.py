@@ -5,7 +5,8 @@ copied its templates before they existed still builds."""
 from __future__ import annotations
 
 BUILTIN_TEMPLATES = {
-    # An article's old address: the reader, and a search engine, are sent on to its page (see site/redirects.py).
+    # An article's old address: the reader, and a search engine, are sent on to its page (see site/redirects.py);
+    # from the site's root, so that a preview on another host stays on it.
     "redirect.html": """<!doctype html>
 <html lang="{{ site.language }}">
 <head>
@@ -13,7 +14,7 @@ BUILTIN_TEMPLATES = {
 <title>{{ article.title }}</title>
 <link rel="canonical" href="{{ target|absolute_url }}">
 <meta name="robots" content="noindex">
-<meta http-equiv="refresh" content="0; url={{ target|absolute_url }}">
+<meta http-equiv="refresh" content="0; url={{ target|url }}">
 </head>
 <body>
 <p>This article has moved to <a href="{{ target|url }}">{{ article.title }}</a>.</p>

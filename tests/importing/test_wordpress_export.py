@@ -46,7 +46,7 @@ def test_a_published_posts_fields_come_from_the_export(tmp_path: Path) -> None:
     assert post["tags"] == ["Transport", "Mill Lane"]
     assert post["summary"] == "The council votes for a footbridge at Mill Lane."  # the excerpt
     assert post["slug"] == "council-approves-new-footbridge"
-    assert post["image"] == "https://gazette.example.org/wp-content/uploads/2021/03/bridge.jpg"  # _thumbnail_id
+    assert post["image"] == "https://gazette.files.example.org/wp-content/uploads/2021/03/bridge.jpg"  # _thumbnail_id
     assert post["source"][0]["url"] == "https://gazette.example.org/2021/03/04/council-approves-new-footbridge/"
     assert "draft" not in post
 

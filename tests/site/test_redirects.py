@@ -29,7 +29,7 @@ def test_an_alias_is_a_page_that_sends_the_reader_to_the_article(tmp_path: Path)
     assert warnings(config) == []
     page = (config.output_dir / "news/2020/12/14/release/index.html").read_text()
     new = "https://news.example.org/archive/2020/12/14/release/"
-    assert f'<meta http-equiv="refresh" content="0; url={new}">' in page
+    assert '<meta http-equiv="refresh" content="0; url=/archive/2020/12/14/release/">' in page
     assert f'<link rel="canonical" href="{new}">' in page
     assert (config.output_dir / "_redirects").read_text() == (
         "/archive/news/2020/12/14/release/ /archive/2020/12/14/release/ 301\n"
