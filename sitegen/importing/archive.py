@@ -1,8 +1,14 @@
-"""The article files already in the archive, as an import finds and writes them: by source path and by text."""
+"""The article files already in the archive, as an import finds and writes them: by source path and by text.
+
+Only what finds an article is held (its sources, a fingerprint of its words, its day and slug); an article's
+text is read from its file when it is needed, so that memory stays small however many articles an import
+writes (a WordPress export of 40,000 posts among them).
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
@@ -13,13 +19,26 @@ from sitegen.output.writer import write_atomically
 SAME_ARTICLE_WORDS = 20  # fewer words than this, and two sources are never taken for one article
 
 
+@dataclass(frozen=True)
+class Known:
+    """What finds an article file: its sources' paths, the fingerprint of its words, its day and slug."""
+
+    sources: tuple[str, ...]
+    fingerprint: str
+    address: tuple[str, str]
+
+    @classmethod
+    def of(cls, article: ArticleFile) -> Known:
+        return cls(tuple(article.source_paths), fingerprint(article.body), _address(article))
+
+
 class Archive:
     """The article files already in content/articles/, found by source path and by text."""
 
     def __init__(self, articles_dir: Path, tags: TagSpellings) -> None:
         self.articles_dir = articles_dir
         self.tags = tags  # the spelling of each tag across the archive
-        self.files: dict[Path, ArticleFile | None] = {}
+        self.files: dict[Path, Known | None] = {}  # None: a file whose front-matter cannot be read
         self.by_source: dict[str, Path] = {}
         self.by_fingerprint: dict[str, Path] = {}
         self.by_address: dict[tuple[str, str], Path] = {}  # (day, slug): what gives an article its URL
@@ -42,12 +61,22 @@ class Archive:
 
     def remember(self, path: Path, article: ArticleFile | None) -> None:
         self._forget(path)
-        self.files[path] = article
-        if article is not None:
-            for source in article.source_paths:
+        known = self.files[path] = Known.of(article) if article is not None else None
+        if known is not None:
+            for source in known.sources:
                 self.by_source.setdefault(source, path)
-            self.by_fingerprint.setdefault(fingerprint(article.body), path)
-            self.by_address.setdefault(_address(article), path)
+            self.by_fingerprint.setdefault(known.fingerprint, path)
+            self.by_address.setdefault(known.address, path)
+
+    def article(self, path: Path) -> ArticleFile | None:
+        """The article file at path as it is now, read when asked for; None if it is not one the archive has
+        or its front-matter cannot be read."""
+        if self.files.get(path) is None:
+            return None
+        try:
+            return ArticleFile.parse(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError):
+            return None
 
     def address_taken(self, settled: datetime, slug: str, besides: Path | None = None) -> bool:
         """Whether an article (other than besides) has this day and slug, and so the URL they would give."""
@@ -58,8 +87,10 @@ class Archive:
         """The article this text, headline and date are another copy of: the same words, headline and day.
         A body of a few words (a stub such as "This is some content.") is never taken for another's copy."""
         path = self.by_fingerprint.get(fingerprint(body))
-        existing = self.files.get(path) if path is not None else None
-        if existing is None or len(body.split()) < SAME_ARTICLE_WORDS:
+        if path is None or len(body.split()) < SAME_ARTICLE_WORDS:
+            return None
+        existing = self.article(path)
+        if existing is None:
             return None
         same_day = str(existing.meta.get("date", ""))[:10] == date.isoformat()[:10]
         return path if same_day and existing.meta.get("title") == title else None
@@ -68,14 +99,13 @@ class Archive:
         previous = self.files.get(path)
         if previous is None:
             return
-        for source in previous.source_paths:
+        for source in previous.sources:
             if self.by_source.get(source) == path:
                 del self.by_source[source]
-        text = fingerprint(previous.body)
-        if self.by_fingerprint.get(text) == path:
-            del self.by_fingerprint[text]
-        if self.by_address.get(_address(previous)) == path:
-            del self.by_address[_address(previous)]
+        if self.by_fingerprint.get(previous.fingerprint) == path:
+            del self.by_fingerprint[previous.fingerprint]
+        if self.by_address.get(previous.address) == path:
+            del self.by_address[previous.address]
 
     def write(self, path: Path, text: str) -> None:
         write_atomically(path, text.encode("utf-8"))

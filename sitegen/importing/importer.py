@@ -214,7 +214,7 @@ class _Importer:
         same_text = self.archive.same_article(body, draft.title, settled.value)
         known = self.archive.by_source.get(self.source_path)
         if known is not None:
-            existing = self.archive.files[known]
+            existing = self.archive.article(known)
             assert existing is not None
             sources = [source if item.get("path") == self.source_path else item for item in existing.sources]
             if existing.source_paths[0] == self.source_path:
@@ -230,7 +230,7 @@ class _Importer:
             if outcome.status == "skipped":
                 return outcome
         if same_text is not None:
-            existing = self.archive.files[same_text]
+            existing = self.archive.article(same_text)
             assert existing is not None
             outcome = self._write(same_text, existing.with_sources([*existing.sources, source]), "updated")
             if outcome.status == "updated":
@@ -247,7 +247,7 @@ class _Importer:
     def _write(self, path: Path, text: str, status: str, target: Path | None = None) -> Outcome:
         """Write text over path (or to target, removing path), unless a person has edited path since import."""
         target = target or path
-        existing = self.archive.files.get(path)
+        existing = self.archive.article(path)
         if existing is not None and existing.text == text and target == path:
             return self._outcome("unchanged", path)
         if existing is not None and existing.edited and not self.options.force:
