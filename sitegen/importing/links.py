@@ -30,6 +30,7 @@ _LOCAL = re.compile(r"^https?://(?:localhost|127\.0\.0\.1|0\.0\.0\.0|\[::1\])(?:
 _YAML_KEY = r"^{key}\s*:\s*[\"']?([^\"'\s#]+)"
 _PYTHON_KEY = re.compile(r"^SITEURL\s*=\s*[\"']([^\"']+)[\"']", re.MULTILINE)
 MOST_SHOWN = 3  # unresolved links named in a warning
+_POST_FILE = re.compile(r"\.(?:md|markdown|rst)$", re.IGNORECASE)  # a link to another post by its source file
 _TO_POST = re.compile(r"^(?:@/|\{(?:filename|static|attach|index|tag|category|author)\}|\|(?:filename|static)\|)")
 
 
@@ -42,7 +43,7 @@ def resolve_links(body: str, page: str | None, site: str | None) -> tuple[str, l
 
     def resolved(match: re.Match[str]) -> str:
         url = match["url"]
-        if _ABSOLUTE.match(url):
+        if _ABSOLUTE.match(url) or _POST_FILE.search(url.split("#")[0]):  # a post's file: the build finds its article
             return match[0]
         if page is not None:
             url = urljoin(page, url)

@@ -12,7 +12,9 @@ site/redirects.py). The setting is read from the site's configuration, found abo
   :slug :filename :contentbasename :slugorfilename :slugorcontentbasename`;
 - Zola (`config.toml` with `base_url`): `/<section>/<slug>/`, the slug from the front-matter or the file's name
   without its date;
-- Pelican (`pelicanconf.py` `ARTICLE_URL`, default `{slug}.html`): `{slug} {category} {author} {date:%Y}...`.
+- Pelican (`pelicanconf.py` `ARTICLE_URL`, default `{slug}.html`): `{slug} {category} {author} {date:%Y}...`;
+- Eleventy (`eleventy.config.js`): the file's path in its input folder as a folder, `blog/post.md` at
+  `/blog/post/`.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from pathlib import Path, PurePosixPath
 
 from sitegen.content.normalise import slug as slugify
 from sitegen.importing.readers.draft import Draft
+from sitegen.importing.sources import eleventy_input
 
 _JEKYLL_STYLES = {
     "date": "/:categories/:year/:month/:day/:title:output_ext",
@@ -70,6 +73,8 @@ class Permalinks:
 
 
 def _setting_in(folder: Path) -> Setting | None:
+    if (eleventy := eleventy_input(folder)) is not None:
+        return Setting("eleventy", folder, {"": eleventy})
     try:
         if (folder / "_config.yml").is_file():
             found = _JEKYLL_PERMALINK.search((folder / "_config.yml").read_text(encoding="utf-8"))
@@ -144,6 +149,18 @@ def _zola(setting: Setting, relative: PurePosixPath, draft: Draft, date: datetim
     return "/" + "/".join([*sections, slug]) + "/"
 
 
+def _eleventy(setting: Setting, relative: PurePosixPath, draft: Draft, date: datetime) -> str | None:
+    """The file's path in the input folder, without its suffix, as a folder: blog/post.md is /blog/post/, and
+    blog/post/index.md or blog/post/post.md is /blog/post/."""
+    content = setting.patterns[""]
+    parts = list(relative.parts if content == "." else relative.parts[len(PurePosixPath(content).parts) :])
+    if not parts:
+        return None
+    stem = PurePosixPath(parts[-1]).stem
+    parts[-1:] = [] if stem == "index" or (len(parts) > 1 and stem == parts[-2]) else [stem]
+    return "/" + "/".join(parts) + "/"
+
+
 def _pelican(setting: Setting, relative: PurePosixPath, draft: Draft, date: datetime) -> str | None:
     values = {"slug": draft.slug or slugify(draft.title), "category": slugify(draft.category or "misc")}
     values["author"] = slugify(draft.authors[0]) if draft.authors else ""
@@ -161,4 +178,4 @@ def _filled(pattern: str, values: dict[str, str]) -> str:
     return path
 
 
-_PATHS = {"jekyll": _jekyll, "hugo": _hugo, "zola": _zola, "pelican": _pelican}
+_PATHS = {"jekyll": _jekyll, "hugo": _hugo, "zola": _zola, "pelican": _pelican, "eleventy": _eleventy}

@@ -72,7 +72,8 @@ def _folder_files(source: Path, inside_own: Callable[[Path], bool], found: RawFi
                 found.ignored += 1
     if site is not None:
         found.notes.append(
-            f"{source}: a {site.generator} site: its posts are read from {site.posts}; "
+            f"{source}: {'an' if site.generator[0] in 'AEIOU' else 'a'} {site.generator} site: its posts are read "
+            f"from {site.posts}; "
             f"{outside} other files (its layouts, assets and pages) are no posts and were left out"
         )
     return candidates
@@ -84,9 +85,12 @@ class SiteFolder:
 
     generator: str
     posts: str  # in words, for the report
+    content: str = "content"  # the folder of the site's pages and posts (Eleventy's input folder)
 
     @classmethod
     def at(cls, folder: Path) -> SiteFolder | None:
+        if (eleventy := eleventy_input(folder)) is not None:
+            return cls("Eleventy", f"the folders of {eleventy}", eleventy)
         if (folder / "_config.yml").is_file():
             return cls("Jekyll", "_posts and _drafts")
         if any((folder / name).is_file() for name in ("pelicanconf.py", "pelican.conf.py")):
@@ -103,9 +107,28 @@ class SiteFolder:
             return "_posts" in parts[:-1] or "_drafts" in parts[:-1]
         if self.generator == "Pelican":
             return parts[:1] == ("content",) and parts[1:2] != ("pages",) and len(parts) > 1
+        if self.generator == "Eleventy":  # Markdown in a folder of the input, not a page at its top
+            inside = parts if self.content == "." else parts[1:] if parts[:1] == (self.content,) else ()
+            hidden = any(part in ELEVENTY_OWN for part in inside[:-1])
+            return len(inside) > 1 and not hidden and relative.suffix.lower() in (".md", ".markdown")
         # A page in a section, not one at the top (content/about.md, or a bundle: content/search/index.md).
         bundle = relative.stem.split(".")[0] == "index"
         return parts[:1] == ("content",) and len(parts) > (3 if bundle else 2)
+
+
+ELEVENTY_CONFIGS = ("eleventy.config.js", "eleventy.config.mjs", "eleventy.config.cjs", ".eleventy.js")
+ELEVENTY_OWN = {"_includes", "_data", "_site", "node_modules", "_layouts"}
+_ELEVENTY_INPUT = re.compile(r"""\binput\s*:\s*["']([^"']+)["']""")
+
+
+def eleventy_input(folder: Path) -> str | None:
+    """The input folder of the Eleventy project at folder (its `dir.input`, default the project itself), or
+    None if folder is no Eleventy project."""
+    for name in ELEVENTY_CONFIGS:
+        if (folder / name).is_file():
+            found = _ELEVENTY_INPUT.search(_text(folder / name))
+            return found[1].strip("./") or "." if found else "."
+    return None
 
 
 def _text(path: Path) -> str:

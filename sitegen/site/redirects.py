@@ -52,7 +52,8 @@ class RedirectPlan:
 
     def moved_links(self, article: Article, routes: Routes) -> dict[str, str]:
         """The links of an article's text that lead to an article by an old address, or by its source file in
-        the old site's own syntax (Pelican's `{filename}`, Zola's `@/`), each (by link_key) to that article's
+        the old site's own syntax (Pelican's `{filename}`, Zola's `@/`, or a path to a `.md` file as Eleventy
+        resolves them), each (by link_key) to that article's
         route: the page links to the article itself, rather than through its redirect or nowhere."""
         if not self.by_address and not self.by_source:
             return {}
@@ -92,6 +93,7 @@ class RedirectPlan:
 
 # Links in Markdown: inline `](url`, autolinks `<https://...>`, and HTML href attributes.
 _SOURCE_LINK = re.compile(r"^(?:\{filename\}|\|filename\||@/)")  # Pelican's and Zola's links to another post's file
+_SOURCE_FILE = re.compile(r"\.(?:md|markdown|rst)$", re.IGNORECASE)  # a link to a post's file by its path (Eleventy)
 _BODY_LINK = re.compile(r"\]\(\s*<?([^\s)>]+)|<(https?://[^>\s]+)>|\bhref\s*=\s*[\"']([^\"']+)", re.IGNORECASE)
 
 
@@ -99,7 +101,8 @@ def link_key(link: str) -> str | None:
     """How a link is told, as written in the text and as the HTML made of it shows it: its address_key, or
     for a link to a post's file in its site's syntax, the file it names."""
     plain = unquote(html.unescape(link.strip()))
-    if _SOURCE_LINK.match(plain):
+    parts = urlsplit(plain)
+    if _SOURCE_LINK.match(plain) or (not parts.scheme and not parts.netloc and _SOURCE_FILE.search(parts.path)):
         return "file:" + plain
     return address_key(link)
 

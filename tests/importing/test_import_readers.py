@@ -77,3 +77,18 @@ def test_a_forced_format_is_used_as_given() -> None:
 def test_an_underlined_headline_keeps_its_underline_out_of_the_text() -> None:
     draft = read_text("Headline here\n=============\nBy Sam Green\n\nThe text.\n")
     assert draft.body == "The text." and draft.authors == ("Sam Green",)
+
+
+def test_eleventy_javascript_front_matter_gives_its_plain_values() -> None:
+    text = '---js\nconst title = "A fifth post";\nconst date = "2023-01-23";\nconst draft = true;\n'
+    text += "const tags = ['one', 'two'];\nfunction eleventyComputed() { return {}; }\n---\nThe text.\n"
+    draft, kind = read_draft(text.encode(), "fifth.md")
+    assert (kind, draft.title, draft.draft, draft.tags) == ("markdown", "A fifth post", True, ("one", "two"))
+    assert (draft.date.year, draft.date.month, draft.date.day) == (2023, 1, 23)
+
+
+def test_inline_html_links_and_emphasis_in_a_paragraph_become_markdown() -> None:
+    text = "---\ntitle: T\ndate: 2023-01-23\n---\n"
+    text += 'See <a href="/blog/first.md">the first</a>, <em>now</em>; `<b>x</b>`.\n'
+    draft, _ = read_draft(text.encode(), "t.md")
+    assert draft.body == "See [the first](/blog/first.md), *now*; `<b>x</b>`.\n"

@@ -55,7 +55,7 @@ def test_a_jekyll_posts_links_to_its_site_become_absolute(tmp_path: Path) -> Non
     report = run_import(tmp_path, SITES / "jekyll" / "_posts", extract=False)
     assert [outcome.warnings for outcome in report.outcomes] == [()]
     [text] = articles(tmp_path).values()
-    assert b'href="https://notes.example.org/images/fog/bridge-blue.jpg"' in text
+    assert b"(https://notes.example.org/images/fog/bridge-blue.jpg)" in text  # the linked image, as Markdown
     assert b"(https://notes.example.org/fog/)" in text and b"[photos]: https://notes.example.org/photos/" in text
 
 

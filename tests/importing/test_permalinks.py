@@ -93,3 +93,18 @@ def test_a_hugo_folder_gives_the_posts_of_its_sections_not_its_pages_or_section_
     report = run_import(tmp_path, tmp_path / "old", extract=False)
     assert (report.counts["imported"], report.counts["skipped"]) == (1, 1)
     assert "_index.fr.md is a section's index page" in "\n".join(report.lines())
+
+
+def test_an_eleventy_folder_gives_the_posts_in_its_input_folders_at_their_paths(tmp_path: Path) -> None:
+    write(tmp_path / "old" / "eleventy.config.js", 'export const config = { dir: { input: "content" } };\n')
+    write(tmp_path / "old/content/blog/first.md", POST.format(title="First", extra=""))
+    write(tmp_path / "old/content/blog/second/second.md", POST.format(title="Second", extra=""))
+    write(tmp_path / "old/content/about.md", POST.format(title="About", extra=""))
+    write(tmp_path / "old/_includes/layouts/post.md", "{{ content }}\n")
+    report = run_import(tmp_path, tmp_path / "old", extract=False)
+    assert report.counts["imported"] == 2
+    metas = [parse(path.read_text(encoding="utf-8")).meta for path in (tmp_path / "content").rglob("*.md")]
+    assert sorted(alias for meta in metas for alias in meta["aliases"]) == ["/blog/first/", "/blog/second/"]
+    assert "an Eleventy site: its posts are read from the folders of content; 3 other files" in "\n".join(
+        report.lines()
+    )

@@ -22,7 +22,7 @@ def detect_format(text: str, name: str) -> str:
         return "rst"
     if _HTML_START.match(start):
         return "html"
-    if start.startswith(("---\n", "+++\n")) or has_pelican_header(start):
+    if start.startswith(("---\n", "+++\n", "---js\n", "---json\n", "---javascript\n")) or has_pelican_header(start):
         return "markdown"
     if name.lower().endswith(_MARKDOWN_SUFFIXES) and re.match(r"#\s+\S", start):
         return "markdown"

@@ -7,6 +7,7 @@ repeats the title.
 
 from __future__ import annotations
 
+import json
 import re
 import tomllib
 from datetime import date, datetime
@@ -53,7 +54,9 @@ def has_pelican_header(text: str) -> bool:
 
 def read_markdown(text: str) -> Draft:
     stripped = text.lstrip("\n")
-    if stripped.startswith("---"):
+    if _SCRIPT_FENCE.match(stripped):
+        meta, body = _script_front_matter(stripped)
+    elif stripped.startswith("---"):
         meta, body = _yaml_front_matter(stripped)
     elif stripped.startswith("+++"):
         meta, body = _toml_front_matter(stripped)
@@ -71,6 +74,44 @@ def _yaml_front_matter(text: str) -> tuple[dict[str, Any], str]:
         where = f"line {error.line}: " if error.line else ""
         raise ReadError(f"{where}{error}") from error
     return document.meta, document.body
+
+
+_SCRIPT_FENCE = re.compile(r"^---(js|javascript|json)\s*\n")  # Eleventy's JavaScript and JSON front-matter
+_ASSIGNMENT = re.compile(r"^\s*(?:(?:const|let|var)\s+)?([A-Za-z_]\w*)\s*[=:]\s*(.+?)\s*[;,]?\s*$")
+
+
+def _script_front_matter(text: str) -> tuple[dict[str, Any], str]:
+    """Eleventy's `---json` front-matter, and the plain values of its `---js` (`const title = "...";`); what
+    is code rather than a value (a function) is passed over."""
+    lines = text.split("\n")
+    end = next((number for number, line in enumerate(lines[1:], start=1) if line.rstrip() == "---"), None)
+    if end is None:
+        raise ReadError("the front-matter is not closed: a line '---' must follow it")
+    source, body = "\n".join(lines[1:end]), "\n".join(lines[end + 1 :])
+    if lines[0].strip() == "---json":
+        try:
+            meta = json.loads(source)
+        except json.JSONDecodeError as error:
+            raise ReadError(f"the JSON front-matter cannot be read: {error}") from error
+        return (meta if isinstance(meta, dict) else {}), body
+    meta = {}
+    for line in source.split("\n"):
+        found = _ASSIGNMENT.match(line)
+        if found is not None and (value := _literal(found[2])) is not None:
+            meta[found[1]] = value
+    return meta, body
+
+
+def _literal(text: str) -> Any:
+    """A JavaScript literal that is a plain value (a string, number, true or false, a list of them), or None."""
+    if len(text) > 1 and text[0] == text[-1] and text[0] in "'`":
+        return text[1:-1]
+    for candidate in (text, text.replace("'", '"')):  # JSON, or a list written with single quotes
+        try:
+            return json.loads(candidate)
+        except json.JSONDecodeError:
+            continue
+    return None
 
 
 def _toml_front_matter(text: str) -> tuple[dict[str, Any], str]:
