@@ -58,3 +58,9 @@ def test_the_more_mark_stays_and_the_page_break_goes() -> None:
     assert markdown("Lead.<!--more-->\n\nRest.<!--nextpage-->\n\nPage two.") == (
         "Lead.\n\n<!-- more -->\n\nRest.\n\nPage two."
     )
+
+
+def test_a_link_to_an_attachments_page_leads_to_its_file() -> None:
+    media = Attachments(urls=MEDIA.urls, pages={"https://example.org/2021/pier/photo/": "https://example.org/a.jpg"})
+    converted = post_markdown('See <a href="https://example.org/2021/pier/photo">the photo</a>.', "9", media)
+    assert converted.markdown == "See [the photo](https://example.org/a.jpg)."

@@ -56,7 +56,7 @@ def test_unpublished_posts_are_drafts_and_keep_their_dates(tmp_path: Path) -> No
     posts = imported(tmp_path)
     assert all(posts[key]["draft"] is True for key in ("post-103", "post-104", "post-105", "post-106"))
     assert posts["post-103"]["date"] == "2021-05-10T08:00:00+03:00"  # post_date, in the site's zone: gmt is zeros
-    assert posts["post-104"]["date"] == "2031-06-01T09:00:00+00:00"  # scheduled: a future date is its own
+    assert posts["post-104"]["date"] == "2031-06-01T10:00:00+01:00"  # scheduled: its own future date, local
     assert "url" not in posts["post-103"]["source"][0]  # ?p=103 is no address
     assert "category" not in posts["post-102"]  # WordPress's Uncategorized is no section
 

@@ -4,6 +4,7 @@ WordPress stores a post as it was typed, and makes it HTML only when it shows it
 - the block editor wraps each block in comments (`<!-- wp:paragraph -->`), which go;
 - the classic editor leaves paragraphs as blank lines (WordPress's `wpautop` makes them `<p>` on display), which
   become paragraphs here, and a single line break inside one a `<br>`;
+- a link to an attachment's page leads to the attachment's file, as the page does not come along;
 - shortcodes stand for markup: `[caption]` becomes the image with its caption, `[gallery]` a list of its
   images, `[embed]`, `[audio]`, `[video]` and a link alone on its line a link; any other shortcode is removed,
   its text kept, with a warning naming it;
@@ -32,6 +33,7 @@ _BLOCK_START = re.compile(
 _SHORTCODE = re.compile(r"\[(/?)([a-z][a-z0-9_-]*)((?:\s[^\]]*)?)(/?)\]", re.IGNORECASE)
 _ATTRIBUTE = re.compile(r"""([a-z_][a-z0-9_-]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"']+))""", re.IGNORECASE)
 _LONE_URL = re.compile(r"^[ \t]*(https?://[^\s<>\"]+)[ \t]*$", re.MULTILINE)  # WordPress embeds these
+_HREF = re.compile(r"""(\bhref=["'])([^"']+)(["'])""", re.IGNORECASE)
 _IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".svg")
 _MEDIA = {"embed", "audio", "video", "playlist", "wpvideo", "videopress", "youtube"}
 
@@ -42,6 +44,7 @@ class Attachments:
 
     urls: Mapping[str, str] = field(default_factory=dict)
     children: Mapping[str, Sequence[str]] = field(default_factory=dict)
+    pages: Mapping[str, str] = field(default_factory=dict)  # an attachment's own page (its link) -> its file
 
 
 @dataclass
@@ -57,12 +60,26 @@ def post_markdown(content: str, post_id: str, attachments: Attachments) -> Conve
     text = _NEXT_PAGE.sub("\n\n", text)
     text = _MORE.sub("\n\nSITEGENMOREMARK\n\n", text)
     text = _shortcodes(text, post_id, attachments, warnings)
+    text = _to_files(text, attachments)
     text = _LONE_URL.sub(lambda match: f'<a href="{match[1]}">{match[1]}</a>', text)
     markdown = markdownify(
         _paragraphs(text), heading_style="ATX", bullets="-", escape_misc=False, newline_style="BACKSLASH"
     )
     markdown = re.sub(r"[ \t]+\n", "\n", markdown.replace("SITEGENMOREMARK", "<!-- more -->"))
     return Converted(re.sub(r"\n{3,}", "\n\n", markdown).strip("\n"), warnings)
+
+
+def _to_files(text: str, attachments: Attachments) -> str:
+    """Links to an attachment's page (where WordPress shows one image, which is not a post and does not come
+    along) lead to its file instead."""
+    if not attachments.pages:
+        return text
+
+    def replaced(match: re.Match[str]) -> str:
+        file = attachments.pages.get(match[2].rstrip("/") + "/")
+        return f"{match[1]}{file}{match[3]}" if file else match[0]
+
+    return _HREF.sub(replaced, text)
 
 
 def _paragraphs(text: str) -> str:

@@ -19,6 +19,7 @@ import xml.etree.ElementTree as ElementTree
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from sitegen.importing.readers.dates import DateText
@@ -63,6 +64,7 @@ def index_export(path: Path) -> ExportIndex:
     authors: dict[str, str] = {}
     urls: dict[str, str] = {}
     children: dict[str, list[str]] = defaultdict(list)
+    pages: dict[str, str] = {}
     site, items = None, 0
     for element in _elements(path):
         name = _name(element)
@@ -78,7 +80,9 @@ def index_export(path: Path) -> ExportIndex:
             if fields.get("wp:post_type") == "attachment" and fields.get("wp:attachment_url"):
                 urls[fields.get("wp:post_id", "")] = fields["wp:attachment_url"]
                 children[fields.get("wp:post_parent", "0")].append(fields.get("wp:post_id", ""))
-    return ExportIndex(site, authors, Attachments(urls, dict(children)), items)
+                if fields.get("link", "").startswith("http"):
+                    pages[fields["link"].rstrip("/") + "/"] = fields["wp:attachment_url"]
+    return ExportIndex(site, authors, Attachments(urls, dict(children), pages), items)
 
 
 def export_entries(path: Path, index: ExportIndex) -> Iterator[ExportEntry]:
@@ -197,17 +201,30 @@ def _meta(item: ElementTree.Element, key: str) -> str | None:
 
 
 def _date(fields: dict[str, str]) -> DateText:
-    """post_date_gmt (UTC), else post_date (the site's time zone), else pubDate; drafts have zeros in gmt."""
-    for name, offset in (("wp:post_date_gmt", 0), ("wp:post_date", None)):
-        match = _DATE.match(fields.get(name, ""))
-        if match and match[1] != "0000":
-            year, month, day, hour, minute, second = map(int, match.groups())
-            return DateText(month, day, year, hour, minute, second, offset)
+    """The post's time as its site showed it: post_date (the site's local time) with the offset that post_date_gmt
+    gives, so that the day is the one of its old address; post_date_gmt alone in UTC; post_date alone in the
+    archive's time zone (a draft's gmt is zeros); else pubDate."""
+    local, utc = _moment(fields.get("wp:post_date", "")), _moment(fields.get("wp:post_date_gmt", ""))
+    if local is not None:
+        offset = round((local - utc).total_seconds() / 900) * 15 if utc is not None else None  # in quarter hours
+        return DateText(local.month, local.day, local.year, local.hour, local.minute, local.second, offset)
+    if utc is not None:
+        return DateText(utc.month, utc.day, utc.year, utc.hour, utc.minute, utc.second, 0)
     parsed = email.utils.parsedate_tz(fields.get("pubDate", ""))
     if parsed is None or parsed[0] < 1000:
         raise ReadError("the post has no date (post_date_gmt, post_date and pubDate are all empty or zero)")
     offset = (parsed[9] or 0) // 60
     return DateText(parsed[1], parsed[2], parsed[0], parsed[3], parsed[4], parsed[5], offset)
+
+
+def _moment(text: str) -> datetime | None:
+    match = _DATE.match(text)
+    if match is None or match[1] == "0000":
+        return None
+    try:
+        return datetime(*map(int, match.groups()))  # type: ignore[arg-type]
+    except ValueError:
+        return None
 
 
 def _plain(text: str) -> str:
