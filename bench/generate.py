@@ -246,8 +246,7 @@ def generate(count: int, out: Path, seed: int = 2025, scrapes: bool = False) -> 
         path, text = scrape(item) if scrapes else canonical(item)
         (folder / path).parent.mkdir(parents=True, exist_ok=True)
         (folder / path).write_text(text, encoding="utf-8")
-    templates = Path(__file__).resolve().parent.parent / "templates"
-    settings = f'title = "Benchmark archive"\ntimezone = "Europe/Moscow"\ntemplates = "{templates}"\n'
+    settings = 'title = "Benchmark archive"\ntimezone = "Europe/Moscow"\n'  # the packaged theme
     (out / "sitegen.toml").write_text(settings)
 
 

@@ -62,8 +62,7 @@ def write_corpus(dataset: Path, corpus: Path) -> int:
         front = f"title: {json.dumps(title.strip())}\ndate: {year}-{month:02d}-{day:02d}T12:00:00+00:00\n"
         front += f"category: {source.parent.name.title()}\n"
         target.write_text(f"---\n{front}---\n\n{body.strip()}\n", encoding="utf-8")
-    templates = Path(__file__).resolve().parent.parent / "templates"
-    (corpus / "sitegen.toml").write_text(f'title = "Relevance"\ntemplates = "{templates}"\n', encoding="utf-8")
+    (corpus / "sitegen.toml").write_text('title = "Relevance"\n', encoding="utf-8")  # the packaged theme
     return len(files)
 
 

@@ -31,6 +31,7 @@ from sitegen.output.staging import Staging
 from sitegen.output.writer import OutputWriter
 from sitegen.problems import Problem
 from sitegen.render.templates import environment
+from sitegen.render.theme import STATIC, template_folders
 from sitegen.search.pagefind import SearchRun
 from sitegen.search.shards import BUNDLE, largest_first, primary_shard, shard_bundle
 from sitegen.site.pages import PageKind
@@ -150,7 +151,8 @@ def _render(
             if config.search and plan.partial:  # no article comes or goes in a partial plan
                 search = _start_search(run, writer, routes, renderer.changed_articles)
             renderer.render([page for page in plan.pages if page.kind is not PageKind.ARTICLE])
-            writer.copy_tree(config.templates_dir / "static", "static/")
+            theme_first = reversed(template_folders(config.templates_dir))  # the site's static files win
+            writer.copy_tree([folder / STATIC for folder in theme_first], "static/")
             report.files_removed = writer.remove_stale(but=BUNDLE)  # pages gone from the site must not be indexed
         if config.search and search is None:
             with report.step("search"):

@@ -1,4 +1,4 @@
-"""The command line: sitegen import, build, serve, check and new.
+"""The command line: sitegen init, import, build, serve, check, new, people and theme.
 
 Only what a build needs is imported up front; each other command imports its own modules, which would add a
 tenth of a second to every build.
@@ -34,8 +34,42 @@ def entry() -> NoReturn:
 
 
 def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    if args.command == "init":
+        return run_init(args.folder, args.title)
+    try:
+        config = _config(args)
+        if args.command == "theme":
+            return run_eject(config, args.names)
+        if args.command == "import":
+            return run_import(config, args)
+        if args.command == "check":
+            return run_check(config, args.json, build_first=not args.no_build)
+        if args.command == "people":
+            return run_people(config, args.accept)
+        if args.command == "new":
+            return run_new(config, args.title, args.author, args.category)
+        return run_build(config, args.profile) if args.command == "build" else run_serve(config, args)
+    except (ConfigError, OutputError, TemplateProblem, SearchIndexError) as error:
+        print(f"sitegen: {error}", file=sys.stderr)
+        return EXIT_USAGE if isinstance(error, ConfigError | OutputError) else EXIT_CONTENT_ERRORS
+    except OSError as error:  # a full disk, a folder without permission: nothing was published
+        print(f"sitegen: {error}; the published folder was left as it was", file=sys.stderr)
+        return EXIT_USAGE
+
+
+def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="sitegen", description="A static archive site generator for news.")
+    parser.add_argument("--version", action="version", version=f"sitegen {_version()}")
     commands = parser.add_subparsers(dest="command", required=True)
+    init_parser = commands.add_parser("init", help="write a new site into an empty folder")
+    init_parser.add_argument("folder", type=Path, help="the new site's folder (made if missing; must be empty)")
+    init_parser.add_argument("--title", help="the site's name (asked for when not given)")
+    theme_parser = commands.add_parser("theme", help="copy the packaged theme's files into the site to edit them")
+    theme_parser.add_argument("action", choices=["eject"])
+    theme_parser.add_argument("names", nargs="*", metavar="NAME", help="theme files (default: all), e.g. base.html")
+    theme_parser.add_argument("--root", type=Path, default=Path("."), help="the site's folder, with sitegen.toml")
+    theme_parser.add_argument("--content", type=Path, help=argparse.SUPPRESS)
     build_parser = commands.add_parser("build", help="build the site from content/ into public/")
     _add_site_options(build_parser)
     build_parser.add_argument(
@@ -63,24 +97,7 @@ def main(argv: list[str] | None = None) -> int:
     people_parser.add_argument(
         "--accept", nargs="*", metavar="NAME", help="write the suggested merges (all, or those of NAME) to people.yml"
     )
-    args = parser.parse_args(argv)
-    try:
-        config = _config(args)
-        if args.command == "import":
-            return run_import(config, args)
-        if args.command == "check":
-            return run_check(config, args.json, build_first=not args.no_build)
-        if args.command == "people":
-            return run_people(config, args.accept)
-        if args.command == "new":
-            return run_new(config, args.title, args.author, args.category)
-        return run_build(config, args.profile) if args.command == "build" else run_serve(config, args)
-    except (ConfigError, OutputError, TemplateProblem, SearchIndexError) as error:
-        print(f"sitegen: {error}", file=sys.stderr)
-        return EXIT_USAGE if isinstance(error, ConfigError | OutputError) else EXIT_CONTENT_ERRORS
-    except OSError as error:  # a full disk, a folder without permission: nothing was published
-        print(f"sitegen: {error}; the published folder was left as it was", file=sys.stderr)
-        return EXIT_USAGE
+    return parser
 
 
 def _add_site_options(parser: argparse.ArgumentParser) -> None:
@@ -186,6 +203,42 @@ def run_check(config: Config, as_json: bool, build_first: bool) -> int:
             print(problem)
         print(f"Checked {config.root}: {len(errors)} errors, {len(problems) - len(errors)} warnings")
     return EXIT_CONTENT_ERRORS if errors else EXIT_OK
+
+
+def run_init(folder: Path, title: str | None) -> int:
+    from sitegen.commands.init import init_site
+
+    if title is None:
+        title = input("The site's name: ").strip() if sys.stdin.isatty() else ""
+    try:
+        written = init_site(folder, title or Config().title)
+    except ValueError as error:
+        print(f"sitegen: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    print(*(f"  {path}" for path in written), sep="\n")
+    print(f"A new site in {folder}. Next: cd {folder}, sitegen import ~/scrapes (or sitegen new), sitegen serve")
+    return EXIT_OK
+
+
+def run_eject(config: Config, names: list[str]) -> int:
+    from sitegen.render.theme import eject
+
+    try:
+        written = eject(config.templates_dir, names)
+    except ValueError as error:
+        raise ConfigError(str(error)) from error
+    print(*(f"  {path}" for path in written), sep="\n")
+    print(f"{len(written)} theme files copied into {config.templates_dir}; the site's own come first from now on")
+    return EXIT_OK
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("sitegen")
+    except PackageNotFoundError:
+        return "unknown"
 
 
 def run_new(config: Config, title: str, authors: list[str], category: str | None) -> int:

@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 CONFIG_FILE = "sitegen.toml"
 CACHE_DIR = ".sitegen-cache"  # beside sitegen.toml: what builds and imports keep for the next; safe to delete
+DEFAULT_TEMPLATES = "templates"  # a site need not have this folder: the packaged theme fills in what it lacks
 
 
 class ConfigError(Exception):
@@ -31,7 +32,7 @@ class Config:
     related_count: int = 5
     content: str = "content"
     output: str = "public"
-    templates: str = "templates"
+    templates: str = DEFAULT_TEMPLATES  # the site's own templates, each replacing the theme's of its name (optional)
     search: bool = True
     search_shard_size: int = 0  # articles per search bundle at most (a year, or runs of months); 0: by the archive
     raw_html: bool = False  # let articles' raw HTML through, sanitised; off: it is shown as text

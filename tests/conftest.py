@@ -11,6 +11,7 @@ from hypothesis import settings
 from bench.generate import generate
 from sitegen.build import BuildReport, build
 from sitegen.config import Config, load_config
+from sitegen.render.theme import THEME_DIR
 
 REPO = Path(__file__).resolve().parent.parent
 # Property tests run this many examples in the suite; bench/fuzz.py runs them for minutes.
@@ -34,7 +35,7 @@ def write_article(content: Path, name: str, front_matter: str, body: str = "Some
 def site_config(root: Path, **settings: object) -> Config:
     """A config for a site in root, with templates from the repository and search off unless asked for."""
     settings.setdefault("search", False)
-    return Config(root=root, templates=str(REPO / "templates")).replace(**settings)
+    return Config(root=root, templates=str(THEME_DIR)).replace(**settings)
 
 
 @pytest.fixture
@@ -56,7 +57,7 @@ def sample_config(root: Path, **settings: object) -> Config:
     """A copy of the repository's sample archive and its sitegen.toml in root, with the repository's templates."""
     shutil.copytree(REPO / "content", root / "content")
     shutil.copy(REPO / "sitegen.toml", root / "sitegen.toml")
-    return load_config(root).replace(templates=str(REPO / "templates"), **settings)
+    return load_config(root).replace(templates=str(THEME_DIR), **settings)
 
 
 def tree_files(folder: Path, leave_out: tuple[str, ...] = ()) -> dict[str, bytes]:

@@ -13,8 +13,9 @@ from sitegen.build import build
 from sitegen.cli import main
 from sitegen.commands.linkcheck import broken_links
 from sitegen.config import Config
+from sitegen.render.theme import THEME_DIR
 
-from .conftest import REPO, BuiltSite, sample_config, site_config, tree_files, write_article
+from .conftest import BuiltSite, sample_config, site_config, tree_files, write_article
 
 SEED = "2025/06/03/kremlin-says-no-breakthrough-agreement-reached-during-2nd-round-of-talks-with/index.html"
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -126,7 +127,7 @@ def test_markup_in_front_matter_and_raw_html_in_the_body_come_out_inert(site: Co
 def test_command_line_exit_codes(site: Config, capsys: pytest.CaptureFixture[str]) -> None:
     arguments = ["build", "--root", str(site.root), "--no-search"]
     write_article(site.content_dir, "a.md", "title: A\ndate: 2025-06-03")
-    shutil.copytree(REPO / "templates", site.root / "templates")
+    shutil.copytree(THEME_DIR, site.root / "templates")
     assert main(arguments) == 0
     assert "Built 1 articles into" in capsys.readouterr().out
     write_article(site.content_dir, "b.md", "title: B\ndate: someday")
@@ -146,7 +147,7 @@ def test_command_line_exit_codes(site: Config, capsys: pytest.CaptureFixture[str
 
 def test_profile_says_where_the_build_spent_its_time(site: Config, capsys: pytest.CaptureFixture[str]) -> None:
     write_article(site.content_dir, "a.md", "title: A\ndate: 2025-06-03")
-    shutil.copytree(REPO / "templates", site.root / "templates")
+    shutil.copytree(THEME_DIR, site.root / "templates")
     assert main(["build", "--root", str(site.root), "--no-search", "--profile"]) == 0
     assert "Profile written to" in capsys.readouterr().out
     summary = (site.root / ".sitegen-cache" / "profile.txt").read_text(encoding="utf-8")

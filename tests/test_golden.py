@@ -13,8 +13,9 @@ import pytest
 from sitegen.build import build
 from sitegen.config import load_config
 from sitegen.output.writer import MANIFEST
+from sitegen.render.theme import THEME_DIR
 
-from .conftest import FIXTURES, REPO, replace_tree, tree_files
+from .conftest import FIXTURES, replace_tree, tree_files
 
 EXPECTED = Path(__file__).resolve().parent / "golden" / "expected"
 # The search bundle is binary and has its own tests; the manifest lists its hashed names; static/ is a plain
@@ -29,7 +30,7 @@ def site_files(folder: Path) -> dict[str, bytes]:
 def test_fixture_archive_matches_the_expected_site(tmp_path: Path, request: pytest.FixtureRequest) -> None:
     root = tmp_path / "site"
     shutil.copytree(FIXTURES / "golden-site", root)
-    config = load_config(root).replace(templates=str(REPO / "templates"))
+    config = load_config(root).replace(templates=str(THEME_DIR))
     report = build(config)
     assert report.errors == []
     # The fixture writes a person and a tag two ways on purpose (check's test reports them): warnings here.

@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Callable
 from pathlib import Path
+from typing import Generic, TypeVar
 from urllib.parse import urljoin
 
 # Markdown links and images `](url`, reference definitions `[id]: url`, and HTML href and src attributes.
@@ -29,6 +31,7 @@ _CONFIG_FILES = (
 _LOCAL = re.compile(r"^https?://(?:localhost|127\.0\.0\.1|0\.0\.0\.0|\[::1\])(?::\d+)?(?:/|$)", re.IGNORECASE)
 _YAML_KEY = r"^{key}\s*:\s*[\"']?([^\"'\s#]+)"
 _PYTHON_KEY = re.compile(r"^SITEURL\s*=\s*[\"']([^\"']+)[\"']", re.MULTILINE)
+T = TypeVar("T")
 MOST_SHOWN = 3  # unresolved links named in a warning
 _POST_FILE = re.compile(r"\.(?:md|markdown|rst)$", re.IGNORECASE)  # a link to another post by its source file
 _TO_POST = re.compile(r"^(?:@/|\{(?:filename|static|attach|index|tag|category|author)\}|\|(?:filename|static)\|)")
@@ -85,20 +88,26 @@ def _shown(links: list[str]) -> str:
     return ", ".join(links[:MOST_SHOWN]) + (f" and {more} more" if more > 0 else "")
 
 
-class SiteAddresses:
-    """The address of the site each source file belongs to, from the nearest configuration above it; each
-    folder is looked at once per import."""
+class NearestAbove(Generic[T]):
+    """What the nearest folder above a file that has it says (found), each folder looked at once per import."""
 
-    def __init__(self) -> None:
-        self._folders: dict[Path, str | None] = {}
+    def __init__(self, found: Callable[[Path], T | None]) -> None:
+        self._found, self._folders = found, dict[Path, T | None]()
 
-    def of(self, file: Path) -> str | None:
+    def of(self, file: Path) -> T | None:
         for folder in Path(file).resolve().parents:
             if folder not in self._folders:
-                self._folders[folder] = _address_in(folder)
+                self._folders[folder] = self._found(folder)
             if self._folders[folder] is not None:
                 return self._folders[folder]
         return None
+
+
+class SiteAddresses(NearestAbove[str]):
+    """The address of the site each source file belongs to, from the nearest configuration above it."""
+
+    def __init__(self) -> None:
+        super().__init__(_address_in)
 
 
 def _address_in(folder: Path) -> str | None:

@@ -26,6 +26,7 @@ from datetime import datetime
 from pathlib import Path, PurePosixPath
 
 from sitegen.content.normalise import slug as slugify
+from sitegen.importing.links import NearestAbove
 from sitegen.importing.readers.draft import Draft
 from sitegen.importing.sources import eleventy_input
 
@@ -53,23 +54,15 @@ class Permalinks:
     """Old addresses of posts, from the nearest site configuration above each file; each folder looked at once."""
 
     def __init__(self) -> None:
-        self._folders: dict[Path, Setting | None] = {}
+        self._settings = NearestAbove(_setting_in)
 
     def old_path(self, file: Path, draft: Draft, date: datetime) -> str | None:
         """The post's path on its old site, from its site's setting; None where no setting applies."""
-        setting = self._setting(Path(file).resolve())
+        setting = self._settings.of(file)
         if setting is None:
             return None
         relative = PurePosixPath(Path(file).resolve().relative_to(setting.root).as_posix())
         return _PATHS[setting.generator](setting, relative, draft, date)
-
-    def _setting(self, file: Path) -> Setting | None:
-        for folder in file.parents:
-            if folder not in self._folders:
-                self._folders[folder] = _setting_in(folder)
-            if self._folders[folder] is not None:
-                return self._folders[folder]
-        return None
 
 
 def _setting_in(folder: Path) -> Setting | None:

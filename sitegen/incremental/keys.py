@@ -23,11 +23,11 @@ from sitegen.version import code_key
 
 
 def site_key(config: Config) -> str:
-    """What every page depends on: sitegen's code, the configuration and every template."""
+    """What every page depends on: sitegen's code and theme, the configuration and the site's own templates."""
     digest = hashlib.blake2b(code_key().encode(), digest_size=16)
     digest.update(repr(config).encode("utf-8"))
-    templates = config.templates_dir
-    for path in sorted(templates.rglob("*")):
+    templates = config.templates_dir  # the site's own; the theme's are in the code key
+    for path in sorted(templates.rglob("*") if templates.is_dir() else []):
         if path.is_file() and path.relative_to(templates).parts[0] != "static":
             digest.update(path.relative_to(templates).as_posix().encode("utf-8") + b"\0" + path.read_bytes())
     return digest.hexdigest()

@@ -131,9 +131,12 @@ class OutputWriter:
                 continue
             self.stamps[relative] = stamp_of(status)
 
-    def copy_tree(self, source: Path, prefix: str) -> None:
-        """Copy every file below source to prefix in the output, skipping unchanged ones."""
-        files = _files_below(source, prefix)
+    def copy_tree(self, sources: Path | list[Path], prefix: str) -> None:
+        """Copy every file below the sources to prefix in the output, skipping unchanged ones; where two sources
+        have a file of one name, the later one's is copied (the site's static files over the theme's)."""
+        files = {}
+        for source in [sources] if isinstance(sources, Path) else sources:
+            files.update(_files_below(source, prefix))
         self.claim(files)
         for relative in sorted(files):
             with open(files[relative].path, "rb") as file:

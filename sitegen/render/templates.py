@@ -14,10 +14,11 @@ import markupsafe
 import nh3
 from markdown_it import MarkdownIt
 
-from sitegen.config import CACHE_DIR, Config
+from sitegen.config import CACHE_DIR, DEFAULT_TEMPLATES, Config
 from sitegen.content.model import Period
 from sitegen.render.builtin import BUILTIN_TEMPLATES
 from sitegen.render.prose import plain_prose_html
+from sitegen.render.theme import template_folders
 from sitegen.site.pages import Page
 from sitegen.site.redirects import link_key
 from sitegen.site.routes import Routes
@@ -48,10 +49,11 @@ def markdown_renderer(raw_html: bool = False) -> Callable[[str], str]:
 
 def environment(config: Config, routes: Routes | None, templates_dir: Path | None = None) -> jinja2.Environment:
     templates_dir = templates_dir or config.templates_dir
-    if not templates_dir.is_dir():
+    if not templates_dir.is_dir() and config.templates != DEFAULT_TEMPLATES:
         raise TemplateProblem(f"{templates_dir}: the templates folder does not exist")
+    folders = template_folders(templates_dir)  # the site's own first, then the theme's
     env = jinja2.Environment(
-        loader=jinja2.ChoiceLoader([jinja2.FileSystemLoader(templates_dir), jinja2.DictLoader(BUILTIN_TEMPLATES)]),
+        loader=jinja2.ChoiceLoader([jinja2.FileSystemLoader(folders), jinja2.DictLoader(BUILTIN_TEMPLATES)]),
         bytecode_cache=CompiledTemplates(_folder(config.root / CACHE_DIR / "templates")),
         autoescape=jinja2.select_autoescape(["html", "xml"]),
         undefined=jinja2.StrictUndefined,
@@ -133,8 +135,8 @@ def template(env: jinja2.Environment, name: str) -> jinja2.Template:
     try:
         return env.get_template(name)
     except jinja2.TemplateNotFound as error:
-        folder = env.loader.loaders[0].searchpath  # type: ignore[union-attr]  # the site's, before the built-in
-        raise TemplateProblem(f"template {error.name} not found in {folder}") from error
+        folders = env.loader.loaders[0].searchpath  # type: ignore[union-attr]  # the site's, then the theme's
+        raise TemplateProblem(f"template {error.name} not found in {' or '.join(map(str, folders))}") from error
     except jinja2.TemplateSyntaxError as error:
         raise TemplateProblem(f"{error.filename}:{error.lineno}: {error.message}") from error
 

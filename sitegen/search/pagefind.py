@@ -2,7 +2,7 @@
 
 Each shard's article pages are indexed by their own Pagefind process, as many at once as there are cores,
 and a rebuild indexes again only the shards whose article pages changed. The search page loads every shard's
-bundle and combines their results (templates/static/pagefind.js).
+bundle and combines their results (theme/static/search.js).
 """
 
 from __future__ import annotations

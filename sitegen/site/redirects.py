@@ -169,6 +169,8 @@ def old_route(address: str, base: SplitResult, listed: bool) -> tuple[str | None
     which is simply not this site's to redirect)."""
     parts = urlsplit(address)
     path = unquote(parts.path)
+    if parts.scheme not in ("", "http", "https"):  # javascript:, mailto:, a file's path on a disk: no address
+        return None, "is not a web address (http or https, or a path from the site's root)" if listed else None
     if parts.netloc:
         if parts.netloc.lower() != base.netloc.lower():
             return None, "is not on the site's address (base_url)" if listed else None

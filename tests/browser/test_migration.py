@@ -13,7 +13,8 @@ from sitegen.build import build
 from sitegen.commands.check import check
 from sitegen.config import Config, load_config
 from sitegen.importing.importer import ImportOptions, import_sources
-from tests.browser.conftest import REPO, serve
+from sitegen.render.theme import THEME_DIR
+from tests.browser.conftest import serve
 from tests.conftest import FIXTURES
 
 # The archive takes over the WordPress site's host, as a newsroom moving its site keeps its address.
@@ -26,7 +27,7 @@ def migrated(tmp_path_factory: pytest.TempPathFactory) -> Config:
     shutil.copytree(FIXTURES / "import-sites" / "jekyll", root / "old" / "blog")
     shutil.copy(FIXTURES / "import-exports" / "wordpress-news.xml", root / "old" / "export.xml")
     (root / "sitegen.toml").write_text(f'base_url = "{SITE}"\ntimezone = "Europe/London"\nsearch = false\n')
-    config = load_config(root).replace(templates=str(REPO / "templates"))
+    config = load_config(root).replace(templates=str(THEME_DIR))
     options = ImportOptions(config.content_dir, config.zone, root, extract=False)
     report = import_sources([root / "old" / "blog", root / "old" / "export.xml"], options)
     assert report.counts["failed"] == 0

@@ -14,6 +14,7 @@ import pytest
 from playwright.sync_api import Page, Request, expect
 
 from sitegen.build import build
+from sitegen.render.theme import eject
 from tests.browser.conftest import REPO, sample_config, serve, visit
 
 pytestmark = pytest.mark.browser
@@ -26,9 +27,10 @@ RELOAD_TIMEOUT_MS = 20_000
 
 @pytest.fixture
 def served(tmp_path: Path) -> Iterator[tuple[Path, str]]:
-    """A copy of the sample archive under `sitegen serve`, watching it: (its folder, its address)."""
-    for name in ("content", "templates"):
-        shutil.copytree(REPO / name, tmp_path / name)
+    """A copy of the sample archive under `sitegen serve`, watching it, with the theme's article template
+    ejected into the site's templates to be edited: (its folder, its address)."""
+    shutil.copytree(REPO / "content", tmp_path / "content")
+    eject(tmp_path / "templates", ["article.html"])
     shutil.copy(REPO / "sitegen.toml", tmp_path / "sitegen.toml")
     command = [sys.executable, "-m", "sitegen.cli", "serve", "--root", str(tmp_path), "--port", "0", "--no-search"]
     with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True) as server:

@@ -13,7 +13,8 @@ from sitegen.cli import main
 from sitegen.commands.check import atom_problems, check
 from sitegen.commands.new import new_article
 from sitegen.config import load_config
-from tests.conftest import FIXTURES, REPO, BuiltSite, sample_config, site_config, write_article
+from sitegen.render.theme import THEME_DIR
+from tests.conftest import FIXTURES, BuiltSite, sample_config, site_config, write_article
 
 
 def messages(problems: list) -> list[str]:  # type: ignore[type-arg]
@@ -22,7 +23,7 @@ def messages(problems: list) -> list[str]:  # type: ignore[type-arg]
 
 def test_the_sample_archive_checks_clean_as_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     sample_config(tmp_path)
-    shutil.copytree(REPO / "templates", tmp_path / "templates")
+    shutil.copytree(THEME_DIR, tmp_path / "templates")
     assert main(["check", "--root", str(tmp_path), "--json", "--no-search"]) == 0
     report = json.loads(capsys.readouterr().out)
     assert report == {"ok": True, "errors": 0, "warnings": 0, "problems": []}
@@ -31,7 +32,7 @@ def test_the_sample_archive_checks_clean_as_json(tmp_path: Path, capsys: pytest.
 def test_shared_urls_and_spelling_variants_are_errors(tmp_path: Path) -> None:
     root = tmp_path / "site"
     shutil.copytree(FIXTURES / "golden-site", root)
-    config = load_config(root).replace(templates=str(REPO / "templates"), search=False)
+    config = load_config(root).replace(templates=str(THEME_DIR), search=False)
     assert sorted(messages(check(config))) == [
         "storm-warning-evening.md: has the same date and slug as articles/2025/06/storm-warning.md "
         "(2025-06-03/storm-warning); give one of them another slug",

@@ -13,7 +13,8 @@ from pathlib import Path
 from sitegen.build import build
 from sitegen.commands.check import check
 from sitegen.config import load_config
-from tests.conftest import FIXTURES, REPO
+from sitegen.render.theme import THEME_DIR
+from tests.conftest import FIXTURES
 from tests.importing.test_importer import run_import
 
 SKIPPED = {"_index.md", "jekyll-createpost"}  # no posts: each reported as a skip
@@ -29,7 +30,7 @@ def test_a_folder_mixing_every_fixture_imports_builds_and_checks_clean(tmp_path:
     assert len(report.outcomes) == len(sources), "every file ends as an article or a reported skip"
     assert sorted(o.source.rsplit("/", 1)[1] for o in report.outcomes if o.status == "skipped") == sorted(SKIPPED)
     assert report.counts["failed"] == 0
-    config = load_config(tmp_path).replace(templates=str(REPO / "templates"))
+    config = load_config(tmp_path).replace(templates=str(THEME_DIR))
     built = build(config)
     assert [str(problem) for problem in built.problems] == []
     assert [str(problem) for problem in check(config)] == []

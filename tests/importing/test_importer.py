@@ -14,7 +14,8 @@ import pytest
 from sitegen.build import build
 from sitegen.cli import main
 from sitegen.importing.importer import ImportOptions, ImportReport, import_sources
-from tests.conftest import FIXTURES, REPO, site_config, tree_files
+from sitegen.render.theme import THEME_DIR
+from tests.conftest import FIXTURES, site_config, tree_files
 
 ZONE = ZoneInfo("Europe/Moscow")
 NOW = datetime(2026, 11, 24, 12, 0, tzinfo=ZONE)
@@ -308,7 +309,7 @@ def test_importing_the_sites_own_folder_reads_none_of_its_pages_or_templates(
 ) -> None:
     write(tmp_path / "sitegen.toml", 'timezone = "Europe/Moscow"\nsearch = false\n')
     write(tmp_path / "raw" / "pier.txt", STORY.format(weeks=6))
-    shutil.copytree(REPO / "templates", tmp_path / "templates")
+    shutil.copytree(THEME_DIR, tmp_path / "templates")
     assert main(["import", str(tmp_path / "raw"), "--root", str(tmp_path)]) == 0
     assert main(["build", "--root", str(tmp_path)]) == 0
     capsys.readouterr()

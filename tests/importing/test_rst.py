@@ -10,7 +10,8 @@ from sitegen.commands.check import check
 from sitegen.config import load_config
 from sitegen.content.frontmatter import parse
 from sitegen.importing.readers.rst import read_rst
-from tests.conftest import FIXTURES, REPO
+from sitegen.render.theme import THEME_DIR
+from tests.conftest import FIXTURES
 from tests.importing.test_importer import run_import
 
 SITE = FIXTURES / "import-sites" / "pelican"
@@ -56,7 +57,7 @@ def test_a_pelican_site_migrates_with_its_old_addresses_and_links_between_posts(
     }
     assert metas["Harbour dredging begins"]["aliases"] == ["/posts/2021/harbour-dredging-begins/"]
     (tmp_path / "sitegen.toml").write_text('base_url = "https://archive.example.org/"\nsearch = false\n')
-    config = load_config(tmp_path).replace(templates=str(REPO / "templates"))
+    config = load_config(tmp_path).replace(templates=str(THEME_DIR))
     build(config)
     page = (config.output_dir / "2021/09/06/harbour-dredging-begins/index.html").read_text(encoding="utf-8")
     assert 'href="/2021/08/30/notice-to-ships-channel/"' in page  # {filename} led to the other post

@@ -13,7 +13,8 @@ from sitegen.config import load_config
 from sitegen.content.frontmatter import parse
 from sitegen.importing.readers import ReadError
 from sitegen.importing.readers.wxr import export_entries, index_export
-from tests.conftest import FIXTURES, REPO
+from sitegen.render.theme import THEME_DIR
+from tests.conftest import FIXTURES
 from tests.importing.test_importer import articles, run_import, write
 
 EXPORT = FIXTURES / "import-exports" / "wordpress-news.xml"
@@ -114,7 +115,7 @@ def test_a_file_that_is_not_xml_at_all_fails_to_index(tmp_path: Path) -> None:
 def test_an_imported_export_builds_and_checks_clean(tmp_path: Path) -> None:
     run_import(tmp_path, shutil.copy(EXPORT, tmp_path / "export.xml"), extract=False)
     (tmp_path / "sitegen.toml").write_text("search = false\n", encoding="utf-8")
-    config = load_config(tmp_path).replace(templates=str(REPO / "templates"))
+    config = load_config(tmp_path).replace(templates=str(THEME_DIR))
     assert [str(problem) for problem in build(config).problems] == []
     assert [str(problem) for problem in check(config)] == []
 

@@ -22,7 +22,8 @@ from hypothesis.stateful import RuleBasedStateMachine, initialize, precondition,
 
 from sitegen.build import BuildReport, build
 from sitegen.config import Config, load_config
-from tests.conftest import REPO, tree_files
+from sitegen.render.theme import THEME_DIR
+from tests.conftest import tree_files
 
 STEPS = int(os.environ.get("SITEGEN_DIFFERENTIAL_STEPS", "100"))
 
@@ -90,9 +91,7 @@ SETTINGS: dict[str, st.SearchStrategy[Any]] = {
     "templates": st.sampled_from(["templates", "templates-b"]),
     "content": st.sampled_from(["content", "content-b"]),  # each holds articles of its own
 }
-THEME_FILES = sorted(
-    path.relative_to(REPO / "templates").as_posix() for path in (REPO / "templates").rglob("*") if path.is_file()
-)
+THEME_FILES = sorted(path.relative_to(THEME_DIR).as_posix() for path in (THEME_DIR).rglob("*") if path.is_file())
 
 
 class IncrementalEqualsCold(RuleBasedStateMachine):
@@ -106,7 +105,7 @@ class IncrementalEqualsCold(RuleBasedStateMachine):
         self.command_line: dict[str, Any] = {}
         self.edits = 0
         for theme in ("templates", "templates-b"):
-            shutil.copytree(REPO / "templates", self.root / theme)
+            shutil.copytree(THEME_DIR, self.root / theme)
 
     @initialize(first=st.lists(ARTICLE, min_size=2, max_size=4), second=st.lists(ARTICLE, max_size=2))
     def start(self, first: list[dict[str, Any]], second: list[dict[str, Any]]) -> None:

@@ -15,14 +15,15 @@ from sitegen.content import load as load_module
 from sitegen.incremental.stamps import stamp
 from sitegen.incremental.state import BuildState, Encoded, articles_folder
 from sitegen.render import pool as render_pool
-from tests.conftest import FIXTURES, REPO, tree_files
+from sitegen.render.theme import THEME_DIR
+from tests.conftest import FIXTURES, tree_files
 
 STORM = "content/articles/2025/06/storm-warning.md"
 
 
 def golden_site(root: Path, **settings: object) -> Config:
     shutil.copytree(FIXTURES / "golden-site", root)
-    return load_config(root).replace(templates=str(REPO / "templates"), **settings)
+    return load_config(root).replace(templates=str(THEME_DIR), **settings)
 
 
 def edit(path: Path, old: str, new: str) -> None:
@@ -60,7 +61,7 @@ def test_a_rebuild_after_a_change_equals_a_cold_build(change: str, tmp_path: Pat
     root = tmp_path / "site"
     config = golden_site(root, search=True)
     templates = tmp_path / "templates"
-    shutil.copytree(REPO / "templates", templates)
+    shutil.copytree(THEME_DIR, templates)
     (root / "sitegen.toml").write_text(
         (root / "sitegen.toml").read_text(encoding="utf-8") + f'templates = "{templates}"\n', encoding="utf-8"
     )
@@ -122,7 +123,7 @@ def test_rendering_on_several_processes_gives_the_same_site(tmp_path: Path, monk
     monkeypatch.setenv("SITEGEN_JOBS", "2")
     monkeypatch.setattr(render_pool, "PARALLEL_THRESHOLD", 1)
     report = build(config.replace(output=str(tmp_path / "two")), use_cache=False)
-    assert report.files_changed == report.pages + len(list((REPO / "templates" / "static").iterdir()))
+    assert report.files_changed == report.pages + len(list((THEME_DIR / "static").iterdir()))
     assert tree_files(tmp_path / "one") == tree_files(tmp_path / "two")
 
 

@@ -18,7 +18,8 @@ from sitegen.build import build
 from sitegen.cli import main
 from sitegen.output.writer import Stamp
 from sitegen.render import pool as render_pool
-from tests.conftest import REPO, sample_config, tree_files
+from sitegen.render.theme import THEME_DIR
+from tests.conftest import sample_config, tree_files
 
 SEED_FILE = "content/articles/2025/06/kremlin-says-no-breakthrough-agreement-reached-during-2nd-round-of-talks-with.md"
 KILLS = 8
@@ -69,7 +70,7 @@ def test_a_full_disk_leaves_the_old_site_and_says_so(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     config = sample_config(tmp_path, search=False)
-    shutil.copytree(REPO / "templates", tmp_path / "templates")  # the command line reads sitegen.toml only
+    shutil.copytree(THEME_DIR, tmp_path / "templates")  # the command line reads sitegen.toml only
     build(config)
     old = tree_files(config.output_dir)
     retitle(config.root, new=True)

@@ -15,8 +15,9 @@ from sitegen.build import build
 from sitegen.config import Config, load_config
 from sitegen.content.model import Article
 from sitegen.render.templates import TemplateProblem, environment, render
+from sitegen.render.theme import THEME_DIR
 from sitegen.site.pages import Page
-from tests.conftest import FIXTURES, REPO, site_config
+from tests.conftest import FIXTURES, site_config
 
 
 def article(title: str) -> Article:
@@ -84,7 +85,7 @@ def test_a_missing_or_broken_part_names_itself(tmp_path: Path, part: str | None,
 def stale_site(root: Path) -> Config:
     """The golden fixture with a copy of the repository's templates, built once with its cache."""
     shutil.copytree(FIXTURES / "golden-site", root / "site")
-    shutil.copytree(REPO / "templates", root / "templates")
+    shutil.copytree(THEME_DIR, root / "templates")
     config = load_config(root / "site").replace(templates=str(root / "templates"))
     assert build(config).errors == []
     return config

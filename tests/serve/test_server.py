@@ -10,13 +10,14 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
+from sitegen.render.theme import THEME_DIR
 from sitegen.serve.server import make_server
 from tests.conftest import REPO
 
 
 def test_serve_builds_and_answers_under_the_base_path(tmp_path: Path) -> None:
     shutil.copytree(REPO / "content", tmp_path / "content")
-    shutil.copytree(REPO / "templates", tmp_path / "templates")
+    shutil.copytree(THEME_DIR, tmp_path / "templates")
     command = [sys.executable, "-m", "sitegen.cli", "serve", "--root", str(tmp_path), "--port", "0",
                "--base-url", "https://example.org/archive/", "--no-search"]  # fmt: skip
     with subprocess.Popen(command, stdout=subprocess.PIPE, text=True) as server:

@@ -11,9 +11,10 @@ from sitegen.content.library import Library
 from sitegen.content.load import load_library
 from sitegen.content.model import Article
 from sitegen.incremental.groups import structure_key
+from sitegen.render.theme import THEME_DIR
 from sitegen.site.pages import Group, GroupKind, PageKind, all_pages
 from sitegen.site.routes import Routes
-from tests.conftest import FIXTURES, REPO
+from tests.conftest import FIXTURES
 
 
 def articles_in(value: Any) -> set[Article]:
@@ -32,7 +33,7 @@ def articles_in(value: Any) -> set[Article]:
 
 
 def pages_of(root: Path) -> tuple[Library, list[Any]]:
-    config = load_config(root).replace(templates=str(REPO / "templates"), search=True)
+    config = load_config(root).replace(templates=str(THEME_DIR), search=True)
     library = load_library(config).library
     return library, list(all_pages(library, Routes(library), config))
 

@@ -45,10 +45,11 @@ def test_an_old_file_address_and_one_without_a_slash_redirect_too(tmp_path: Path
 
 def test_a_source_address_on_the_site_redirects_and_one_elsewhere_does_not(tmp_path: Path) -> None:
     sources = "source:\n- url: https://news.example.org/archive/blog/release.html\n- url: https://other.example/x/"
+    sources += "\n- url: javascript:alert(5)"
     config = redirect_site(tmp_path, sources)
     assert warnings(config) == []
     assert (config.output_dir / "blog/release.html").is_file()
-    assert not (config.output_dir / "x").exists()
+    assert not (config.output_dir / "x").exists() and not (config.output_dir / "alert(5)").exists()
 
 
 def test_an_alias_never_replaces_a_page_of_the_site(tmp_path: Path) -> None:
@@ -73,7 +74,7 @@ def test_two_articles_with_one_old_address_give_it_to_the_first(tmp_path: Path) 
 
 
 def test_addresses_a_static_host_cannot_serve_are_named(tmp_path: Path) -> None:
-    aliases = "aliases: ['/?p=12', 'https://news.example.org/elsewhere/', 'https://other.example/a/']"
+    aliases = "aliases: ['/?p=12', 'https://news.example.org/elsewhere/', 'https://other.example/a/', 'javascript:x()']"
     config = redirect_site(tmp_path, aliases)
     assert warnings(config) == [
         f"aliases: the old address {address} {why}; no redirect is written for it"
@@ -81,6 +82,7 @@ def test_addresses_a_static_host_cannot_serve_are_named(tmp_path: Path) -> None:
             ("/?p=12", "has a query (?...), which a static host cannot serve as a page"),
             ("https://news.example.org/elsewhere/", "is outside the site's base path /archive/"),
             ("https://other.example/a/", "is not on the site's address (base_url)"),
+            ("javascript:x()", "is not a web address (http or https, or a path from the site's root)"),
         ]
     ]
 
