@@ -191,6 +191,15 @@ def test_a_misspelt_name_that_finds_nothing_suggests_the_name(page: Page, sample
     assert result_count(page) > 0
 
 
+def test_a_misspelt_word_of_the_text_that_finds_nothing_suggests_the_word(page: Page, sample_url: str) -> None:
+    visit(page, search_url(sample_url, "q=breakthruogh"))
+    assert result_count(page) == 0
+    suggestion = page.locator(".search-status").get_by_role("link", name="breakthrough")
+    expect(suggestion).to_be_visible(timeout=15_000)
+    suggestion.click()
+    assert result_count(page) > 0
+
+
 @pytest.mark.parametrize("width, height", [(390, 844), (1366, 768)], ids=["phone", "desktop"])
 def test_results_are_in_the_first_screen_and_the_layout_holds_still(
     browser: Browser, archive: Archive, width: int, height: int

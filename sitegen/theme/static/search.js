@@ -250,8 +250,32 @@ async function showUpTo(count, mine) {
   remember();
 }
 
+// The words of the text closest to those of a term that found nothing: Pagefind finds the words that start with
+// a shorter and shorter beginning of each word ("goverment": "gover" finds "government"), and the closest of
+// the words it marks in the first results' excerpts stands in for it.
+async function wordSuggestion(term) {
+  const api = await pagefind();
+  const words = term.split(/\s+/);
+  let changed = false;
+  for (const [index, word] of words.entries()) {
+    for (let length = word.length - 1; length >= 3; length--) {
+      const found = await api.search(word.slice(0, length));
+      if (!found.results.length) continue;
+      const excerpts = await Promise.all(found.results.slice(0, 5).map(async (result) => (await result.data()).excerpt));
+      const marked = excerpts.flatMap((excerpt) => [...excerpt.matchAll(/<mark>([^<]+)<\/mark>/g)].map((m) => m[1]));
+      const distances = marked.map((m) => [m.toLowerCase(), editDistance(word.toLowerCase(), m.toLowerCase())]);
+      const closest = distances.sort((a, b) => a[1] - b[1])[0];
+      if (closest && closest[1] <= Math.max(2, Math.floor(word.length / 3)) && closest[0] !== word.toLowerCase()) {
+        [words[index], changed] = [closest[0], true];
+      }
+      break;
+    }
+  }
+  return changed ? words.join(" ") : null;
+}
+
 async function offerSuggestion(mine) {
-  const name = suggestion(state.term, await loadFilters());
+  const name = suggestion(state.term, await loadFilters()) ?? (await wordSuggestion(state.term));
   if (!name || mine !== generation) return;
   const link = document.createElement("a");
   link.href = address({ ...state, term: name });
