@@ -158,6 +158,7 @@ def run_import(config: Config, args: argparse.Namespace) -> int:
         year=args.year or config.import_year or None, now=now, force=args.force, format=args.format,
         extract=args.extract, people_model=config.people_model, max_tags=config.max_tags,
         site_folders=(config.output_dir, config.templates_dir), source_url=args.source_url,
+        language=config.language,
     )  # fmt: skip
     report = import_sources(args.sources, options, show_progress=sys.stderr.isatty()) if args.sources else None
     if report:

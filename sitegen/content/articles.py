@@ -24,7 +24,7 @@ MAX_ARTICLE_BYTES = 5_000_000  # a news article is far smaller; a bigger file is
 FIELD_ALIASES = {"author": "authors", "tag": "tags", "person": "people", "description": "summary"}
 KNOWN_FIELDS = {
     "title", "date", "updated", "authors", "category", "tags", "people", "summary", "slug",
-    "image", "aliases", "source", "draft", "date_inferred", "import_hash",
+    "image", "aliases", "language", "source", "draft", "date_inferred", "import_hash",
 }  # fmt: skip
 
 
@@ -95,6 +95,7 @@ class _ArticleReader:
             "sources": self.field("source", normalise.sources) or (),
             "draft": self.field("draft", normalise.flag) or False,
             "aliases": self.field("aliases", normalise.address_list) or (),
+            "language": self.field("language", normalise.language),
         }
         summary = self.field("summary", normalise.optional_text)
         slug = self.field("slug", normalise.optional_text)

@@ -34,6 +34,7 @@ class Article:
     sources: tuple[Source, ...] = ()
     draft: bool = False
     aliases: tuple[str, ...] = ()  # the article's old addresses, each to redirect to it (see site/redirects.py)
+    language: str | None = None  # a BCP 47 tag, where the article is not in the site's language
 
     @property
     def day(self) -> date:

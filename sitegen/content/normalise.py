@@ -95,6 +95,17 @@ def timestamp(value: Any, zone: ZoneInfo) -> datetime:
     return parsed
 
 
+_LANGUAGE_TAG = re.compile(r"[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{2,8})*")
+
+
+def language(value: Any) -> str:
+    """A BCP 47 language tag as HTML's lang attribute takes it: "de", "pt-BR"."""
+    tag = text(value)
+    if not _LANGUAGE_TAG.fullmatch(tag):
+        raise FieldError(f"expected a language tag such as de or pt-BR, got {tag!r}")
+    return tag
+
+
 def flag(value: Any) -> bool:
     if value is None:
         return False

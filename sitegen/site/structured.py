@@ -25,7 +25,7 @@ def news_article(article: Article, url: str, config: Config) -> dict[str, Any]:
         "dateModified": (article.updated or article.date).isoformat(),
         "url": url,
         "mainEntityOfPage": url,
-        "inLanguage": config.language,
+        "inLanguage": article.language or config.language,
         "publisher": {"@type": "Organization", "name": config.title, "url": config.base_url},
         "wordCount": article.word_count,
     }

@@ -85,3 +85,10 @@ def test_tags_and_people_past_the_limit_are_dropped_with_a_warning(tmp_path: Pat
     assert len(article.tags) == MAX_NAMES and article.tags[0] == "tag 0"
     [warning] = warnings
     assert warning.field == "tags" and f"{MAX_NAMES + 50} tags" in warning.message and warning.warning
+
+
+def test_an_article_in_another_language_says_so_and_a_malformed_tag_is_an_error(tmp_path: Path) -> None:
+    article, _ = load(tmp_path, "title: Neue Fähre\ndate: 2025-06-03\nlanguage: de")
+    assert article.language == "de"
+    with pytest.raises(ProblemsError, match="expected a language tag such as de or pt-BR"):
+        load(tmp_path / "bad", "title: T\ndate: 2025-06-03\nlanguage: German language")

@@ -54,7 +54,7 @@ def test_unknown_fields_are_warnings_that_name_the_field(site: Config, tmp_path:
     assert not report.errors
     assert [str(problem) for problem in report.warnings] == [
         f"{path}:4: warning: subtitle: unknown field, ignored; the fields are aliases, authors, category, date, "
-        "date_inferred, draft, image, import_hash, people, slug, source, summary, tags, title, updated"
+        "date_inferred, draft, image, import_hash, language, people, slug, source, summary, tags, title, updated"
     ]
 
 

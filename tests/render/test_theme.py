@@ -62,3 +62,12 @@ def test_eject_copies_theme_files_and_never_overwrites_the_sites(tmp_path: Path)
     assert (tmp_path / "templates" / "base.html").read_text() == "mine"
     with pytest.raises(ValueError, match=r"the theme has no nope\.html"):
         eject(tmp_path / "templates", ["nope.html"])
+
+
+def test_an_article_in_another_language_marks_its_headline_and_text_and_structured_data(tmp_path: Path) -> None:
+    write_article(tmp_path / "content", "2025/06/fahre.md", "title: Neue Fähre\ndate: 2025-06-03\nlanguage: de")
+    config = Config(root=tmp_path, search=False)
+    assert build(config).problems == []
+    page = (config.output_dir / "2025/06/03/neue-fahre/index.html").read_text(encoding="utf-8")
+    assert '<h1 lang="de">Neue Fähre</h1>' in page and '<div class="article-body" lang="de">' in page
+    assert '"inLanguage": "de"' in page

@@ -26,4 +26,6 @@ class Draft:
     url: str | None = None  # where the article was published, when the file says
     draft: bool = False
     image: str | None = None  # the lead image's address, where the source names one
+    language: str | None = None  # where detected as other than the site's (see language.py)
+    warnings: tuple[str, ...] = ()  # what the reader changed or left out, for the import's report
     aliases: tuple[str, ...] = ()  # the post's own addresses on its old site: its permalink, Hugo's aliases...
