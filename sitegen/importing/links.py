@@ -17,6 +17,8 @@ from pathlib import Path
 from typing import Generic, TypeVar
 from urllib.parse import urljoin
 
+from sitegen.importing.readers.markdown_text import outside_code
+
 # Markdown links and images `](url`, reference definitions `[id]: url`, and HTML href and src attributes.
 _LINKS = re.compile(
     r"""(?P<lead>\]\(\s*<?|^\s{0,3}\[[^\]\n]+\]:\s*<?|\b(?:href|src)\s*=\s*["'])(?P<url>[^\s)>"']+)""",
@@ -40,7 +42,8 @@ _TO_POST = re.compile(r"^(?:@/|\{(?:filename|static|attach|index|tag|category|au
 def resolve_links(body: str, page: str | None, site: str | None) -> tuple[str, list[str]]:
     """body with its links relative to the original site made absolute, and those that could not be: against
     the page's own address every one can be; against the site's, only those from its root (`/images/a.jpg`),
-    since a link such as `images/a.jpg` is relative to the page, whose address is not known."""
+    since a link such as `images/a.jpg` is relative to the page, whose address is not known. What code shows
+    is no link and stays as written."""
 
     left: list[str] = []  # in order, each once below
 
@@ -56,7 +59,7 @@ def resolve_links(body: str, page: str | None, site: str | None) -> tuple[str, l
             left.append(url)
         return match["lead"] + url
 
-    return _LINKS.sub(resolved, body), list(dict.fromkeys(left))
+    return outside_code(body, lambda text: _LINKS.sub(resolved, text)), list(dict.fromkeys(left))
 
 
 def unresolved_warnings(links: list[str]) -> list[str]:

@@ -48,7 +48,8 @@ class RedirectPlan:
     by_address: dict[str, Article] = field(default_factory=dict)  # every old address (address_key) -> article
     old_hosts: set[str] = field(default_factory=set)  # the hosts of the old addresses, and the site's own
 
-    by_source: dict[str, Article] = field(default_factory=dict)  # each source file's path -> its article
+    # each source file's path, less a Markdown suffix (see _source_target) -> its article
+    by_source: dict[str, Article] = field(default_factory=dict)
 
     def moved_links(self, article: Article, routes: Routes) -> dict[str, str]:
         """The links of an article's text that lead to an article by an old address, or by its source file in
@@ -78,8 +79,9 @@ class RedirectPlan:
 
     def _source_target(self, link: str, article: Article) -> Article | None:
         """The article imported from the file a link names in its site's syntax: relative to the linking post's
-        own source file, or (from the old site's content folder, or not found so) by the end of its path."""
-        wanted = _SOURCE_LINK.sub("", unquote(link)).split("#")[0]
+        own source file, or (from the old site's content folder, or not found so) by the end of its path. The
+        Markdown suffix aside: Jekyll's post_url names a post without it, and its file may end in .markdown."""
+        wanted = _SOURCE_FILE.sub("", _SOURCE_LINK.sub("", unquote(link)).split("#")[0])
         if not wanted.startswith("/") and not link.startswith("@/"):
             for source in article.sources:
                 if source.path:
@@ -127,7 +129,7 @@ def plan_redirects(library: Library, routes: Routes, config: Config) -> Redirect
     for article in library.articles:
         for source in article.sources:
             if source.path:
-                plan.by_source.setdefault(posixpath.normpath(source.path), article)
+                plan.by_source.setdefault(_SOURCE_FILE.sub("", posixpath.normpath(source.path)), article)
         for address, listed in _old_addresses(article):
             key = address_key(address)
             if key is not None:

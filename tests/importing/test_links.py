@@ -52,11 +52,27 @@ def test_the_site_address_comes_from_the_configuration_above_the_file() -> None:
 
 
 def test_a_jekyll_posts_links_to_its_site_become_absolute(tmp_path: Path) -> None:
-    report = run_import(tmp_path, SITES / "jekyll" / "_posts", extract=False)
+    report = run_import(tmp_path, SITES / "jekyll" / "_posts" / "2011-06-13-bridges-in-fog.markdown", extract=False)
     assert [outcome.warnings for outcome in report.outcomes] == [()]
     [text] = articles(tmp_path).values()
     assert b"(https://notes.example.org/images/fog/bridge-blue.jpg)" in text  # the linked image, as Markdown
-    assert b"(https://notes.example.org/fog/)" in text and b"[photos]: https://notes.example.org/photos/" in text
+    assert b"(https://notes.example.org/fog/)" in text
+    assert b"](https://notes.example.org/photos/)" in text and b"[photos]:" not in text  # a reference, inline
+
+
+def test_liquid_in_a_jekyll_post_becomes_what_it_showed_and_the_rest_is_named(tmp_path: Path) -> None:
+    report = run_import(tmp_path, SITES / "jekyll" / "_posts" / "2012-03-02-liquid-in-a-post.md", extract=False)
+    [outcome] = report.outcomes
+    assert outcome.warnings == (
+        "the template code {% include %} was removed (the text between a pair is kept)",
+        "the template code {{ site.repository }} was removed (the text between a pair is kept)",
+    )
+    [text] = articles(tmp_path).values()
+    assert b"[about page](https://notes.example.org/about/)" in text  # {{ site.baseurl }}, then the site's address
+    assert b"[Bridges in fog](2011-06-13-bridges-in-fog.md)" in text  # post_url: the build finds the article
+    assert b'[notes](https://notes.example.org/walks/ "Walk notes")' in text
+    assert b"Templates print a title with {{ page.title }}." in text and b"{% raw %}" not in text
+    assert b'```python\nprint("harbour")\n```' in text and b"{%" not in text
 
 
 def test_a_link_with_nothing_to_resolve_it_against_is_named_in_a_warning(tmp_path: Path) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 import tomllib
+from dataclasses import replace
 from datetime import date, datetime
 from typing import Any
 
@@ -18,6 +19,8 @@ from sitegen.content.frontmatter import parse as parse_yaml
 from sitegen.importing.readers.dates import DateText, dates_in_address, parse_date
 from sitegen.importing.readers.draft import Draft, ReadError
 from sitegen.importing.readers.html_blocks import html_blocks_as_markdown
+from sitegen.importing.readers.reference_links import inline_references
+from sitegen.importing.readers.template_code import without_template_code
 
 # Each sitegen field and the names other generators give it, most specific first.
 FIELD_NAMES: dict[str, tuple[str, ...]] = {
@@ -64,7 +67,9 @@ def read_markdown(text: str) -> Draft:
         meta, body = _pelican_header(stripped)
     else:
         meta, body = {}, stripped
-    return _draft(_lower_keys(meta), body)
+    body, warnings = without_template_code(body)
+    body = inline_references(body)
+    return replace(_draft(_lower_keys(meta), body), warnings=tuple(warnings))
 
 
 def _yaml_front_matter(text: str) -> tuple[dict[str, Any], str]:
