@@ -2,7 +2,8 @@
 
 check   the inputs' fingerprint: a rebuild that finds nothing changed stops here    (incremental/stamps.py)
 load    content/ into a Library, reusing the articles the last build loaded         (content/load.py)
-route   every URL (old ones too), and the pages whose group shows a changed article (site/, incremental/plan.py)
+route   every URL (old ones too), links that lead nowhere, and the pages whose group shows a changed article
+        (site/, incremental/plan.py)
 stage   a staging folder beside the output, mirroring the published site           (output/staging.py)
 render  the pages whose key changed, article pages first                            (render/, incremental/plan.py)
 search  Pagefind over the shards whose article pages changed                        (search/)
@@ -34,6 +35,7 @@ from sitegen.render.templates import environment
 from sitegen.render.theme import STATIC, template_folders
 from sitegen.search.pagefind import SearchRun
 from sitegen.search.shards import BUNDLE, largest_first, primary_shard, shard_bundle
+from sitegen.site.article_links import broken_article_links
 from sitegen.site.pages import PageKind
 from sitegen.site.redirects import plan_redirects
 from sitegen.site.routes import Routes
@@ -105,6 +107,7 @@ def _build(config: Config, show_progress: bool, use_cache: bool) -> BuildReport:
             routes = Routes(loaded.library, config.search_shard_size)
             redirects = plan_redirects(loaded.library, routes, config)
             report.problems.extend(redirects.problems)
+            report.problems.extend(broken_article_links(loaded.library, routes, redirects, config))
             plan = plan_pages(loaded, routes, config, run.previous, site, redirects=redirects)
     except BaseException:
         staging.settle()

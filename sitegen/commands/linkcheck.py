@@ -78,7 +78,7 @@ def _is_redirect(page: Path) -> bool:
 
 def _target(site_dir: Path, page: Path, link: str, base: SplitResult) -> Path | None:
     parts = urlsplit(link)
-    if parts.scheme in ("http", "https") and parts.netloc != base.netloc:
+    if parts.netloc and parts.netloc != base.netloc:  # another host, also as //host/path (the page's scheme)
         return None
     if parts.scheme not in ("", "http", "https") or (not parts.path and parts.fragment):
         return None

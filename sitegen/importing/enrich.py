@@ -38,7 +38,7 @@ class DraftEnricher:
         self.changed = False
         self.suggestions: dict[str, Suggestion] = {}  # names that may be registered people, for the report
         registry_bytes = b"".join(_read(content_dir / name) for name in (PEOPLE_FILE, TAGS_FILE))
-        what = "\0".join([engine_name(model), *self.installed, language, str(max_tags), "v3"]).encode()
+        what = "\0".join([engine_name(model), *self.installed, language, str(max_tags), "v4"]).encode()
         self.salt = hashlib.sha256(registry_bytes + what).digest()
 
     def enrich(self, drafts: Sequence[Draft]) -> list[Draft]:

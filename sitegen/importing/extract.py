@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from sitegen.content.model import Registry
 from sitegen.importing.engines import Engines, Mention
@@ -59,9 +60,25 @@ class ArticleText:
     category: str | None = None
     source_tags: tuple[str, ...] = ()
 
-    @property
+    @cached_property
     def text(self) -> str:
-        return f"{self.title}.\n\n{self.body}"
+        """The headline and the body as a reader sees them: links' text without their addresses."""
+        body = (
+            _AUTOLINK.sub("", _LINK.sub(r"\1", self.body)) if "](" in self.body or "<http" in self.body else self.body
+        )
+        return f"{self.title}.\n\n{body}"
+
+    @cached_property
+    def prose(self) -> str:
+        """The text less its lines written in title case (the headline, subheadings), where every word is
+        capitalised and a recogniser cannot tell a name from the words around it."""
+        lines = self.text.split("\n")
+        return "\n".join(line for line in lines if not (is_headline_case(line) and len(line.split()) <= HEADING_WORDS))
+
+
+_LINK = re.compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)")  # [text](address) and images: their text alone
+_AUTOLINK = re.compile(r"<https?://[^>\s]*>")
+HEADING_WORDS = 15  # a longer line in title case is prose all the same
 
 
 class Extractor:
@@ -155,10 +172,9 @@ class Extractor:
 
 
 def _headline_fragment(article: ArticleText, mention: Mention) -> bool:
-    """A name found in a headline written in title case ("Charlton Is Relegated") that the text never repeats:
-    in such a headline every word is capitalised, so the recogniser cannot tell a name from the words around it."""
-    in_title = mention.start < len(article.title)
-    return in_title and is_headline_case(article.title) and mention.text not in article.body
+    """A name found only in lines written in title case ("Charlton Is Relegated", "Meta Outage Hits Facebook"),
+    never in the prose: a run of capitalised words there is no evidence of a name."""
+    return mention.text not in article.prose
 
 
 PREPOSITIONS = frozenset("in from to at near of into across outside inside".split())

@@ -22,7 +22,7 @@ from sitegen.importing.readers import Draft
 
 _TAG_PREFIX = re.compile(r"^(?:categor(?:y|ies)|tags?|keywords?|topics?)\s*:\s*", re.IGNORECASE)
 _TAG_SEPARATORS = re.compile(r"[,;]")
-_TAG_EDGES = " \\\"'`|/#"  # left at a tag's ends by escaping and keyword lists: `LLVM \`, `"rust"`, `#news`
+_TAG_EDGES = " \\\"'`|/#›»‹«>•·"  # left at a tag's ends by escaping and breadcrumbs: `LLVM \`, `› Cakes`
 
 
 def clean_text(text: str) -> str:
@@ -62,21 +62,27 @@ def _plain_paragraph(block: str) -> str:
 
 def clean_draft(draft: Draft) -> Draft:
     """The draft with every text field cleaned (see clean_text), its tags split (see split_tags), its
-    category the first of those its value holds (`Category: Local` is Local), and its summary mark taken."""
+    category the first of those its value holds (`Category: Local` is Local), and its summary mark taken. A
+    keyword that is the whole headline (pages that repeat it in their keywords) is no tag."""
     draft = with_summary_mark(draft)
+    title = clean_text(draft.title)
     return replace(
         draft,
-        title=clean_text(draft.title),
+        title=title,
         summary=_optional(draft.summary),
         category=next(iter(split_tags([draft.category] if draft.category else [])), None),
         authors=clean_authors(draft.authors),
         people=_cleaned(draft.people),
-        tags=split_tags(draft.tags),
+        tags=tuple(tag for tag in split_tags(draft.tags) if spelling_key(tag) != spelling_key(title)),
     )
 
 
 # What bylines carry besides names: "By", credentials, job titles after a comma, "Published" and dates.
-_BY = re.compile(r"^(?:(?:written|words|text|story|reporting)\s+)?by\s+", re.IGNORECASE)
+_BY = re.compile(
+    r"^(?:(?:view\s+all\s+posts|all\s+posts|more\s+posts|posts|articles|stories|written|words|text|story|"
+    r"reporting|posted)\s+)?by\s+|^(?:author|autor(?:in)?|verfasst\s+von|(?-i:von))\s*:?\s+",
+    re.IGNORECASE,
+)  # "By", "View all posts by", and the German "Autor:" and "von"
 _CREDENTIALS = {
     "ms", "msc", "ma", "ba", "bsc", "rd", "rdn", "ld", "phd", "md", "mba", "mph", "cpa", "jd", "rn", "dds", "esq",
 }  # fmt: skip

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Generic, TypeVar
 from urllib.parse import urljoin
 
-from sitegen.importing.readers.markdown_text import outside_code
+from sitegen.content.markdown_code import outside_code
 
 # Markdown links and images `](url`, reference definitions `[id]: url`, and HTML href and src attributes.
 _LINKS = re.compile(
@@ -49,6 +49,8 @@ def resolve_links(body: str, page: str | None, site: str | None) -> tuple[str, l
 
     def resolved(match: re.Match[str]) -> str:
         url = match["url"]
+        if url.startswith("//"):  # another host, in the page's scheme: the archive is served over https
+            return match["lead"] + "https:" + url
         if _ABSOLUTE.match(url) or _POST_FILE.search(url.split("#")[0]):  # a post's file: the build finds its article
             return match[0]
         if page is not None:

@@ -48,8 +48,9 @@ class RedirectPlan:
     by_address: dict[str, Article] = field(default_factory=dict)  # every old address (address_key) -> article
     old_hosts: set[str] = field(default_factory=set)  # the hosts of the old addresses, and the site's own
 
-    # each source file's path, less a Markdown suffix (see _source_target) -> its article
+    # each source file's path, less a Markdown suffix (see source_target) -> its article
     by_source: dict[str, Article] = field(default_factory=dict)
+    taken: set[str] = field(default_factory=set)  # the route of every page of the site (site_routes)
 
     def moved_links(self, article: Article, routes: Routes) -> dict[str, str]:
         """The links of an article's text that lead to an article by an old address, or by its source file in
@@ -62,7 +63,7 @@ class RedirectPlan:
         for match in _BODY_LINK.finditer(article.body):
             link = next(group for group in match.groups() if group)
             key = link_key(link)
-            target = self._source_target(link, article) if key and key.startswith("file:") else self._target(link)
+            target = self.source_target(link, article) if key and key.startswith("file:") else self._target(link)
             if key is not None and target is not None:
                 moved[key] = routes.article(target)
         return moved
@@ -77,7 +78,7 @@ class RedirectPlan:
             target = self.by_address.get(address_key(parts._replace(scheme="", netloc="").geturl()) or "")
         return target
 
-    def _source_target(self, link: str, article: Article) -> Article | None:
+    def source_target(self, link: str, article: Article) -> Article | None:
         """The article imported from the file a link names in its site's syntax: relative to the linking post's
         own source file, or (from the old site's content folder, or not found so) by the end of its path. The
         Markdown suffix aside: Jekyll's post_url names a post without it, and its file may end in .markdown."""
@@ -122,7 +123,7 @@ def address_key(address: str) -> str | None:
 def plan_redirects(library: Library, routes: Routes, config: Config) -> RedirectPlan:
     """The redirects of every article's old addresses, in the library's order (see the module's docstring)."""
     plan = RedirectPlan()
-    taken = site_routes(library, routes, config)
+    taken = plan.taken = site_routes(library, routes, config)
     claimed: dict[str, Article] = {}
     base = urlsplit(config.base_url)
     plan.old_hosts.add(base.netloc.lower())

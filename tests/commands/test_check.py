@@ -106,3 +106,13 @@ def test_different_words_that_share_a_slug_are_not_spelling_variants(tmp_path: P
     assert messages(check(config)) == [
         "a.md: 'COVID 19' and 'Covid-19' differ only in spelling; make one an alias of the other in tags.yml",
     ]
+
+
+def test_a_link_to_another_host_without_a_scheme_is_no_internal_link(tmp_path: Path) -> None:
+    config = sample_config(tmp_path, search=False)
+    assert check(config) == []
+    page = config.output_dir / "lost.html"
+    page.write_text('<p><a href="//doi.org/10.1118/1.3267037">paper</a> <a href="/missing/">gone</a></p>')
+    found = messages(check(config, build_first=False))
+    assert any(message.endswith("the link /missing/ leads to no file") for message in found)
+    assert not any("doi.org" in message for message in found)

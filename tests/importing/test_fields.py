@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from sitegen.importing.fields import clean_authors, clean_text, split_tags
+from sitegen.importing.fields import clean_authors, clean_draft, clean_text, split_tags
+from sitegen.importing.readers import Draft
 
 
 def test_entities_are_decoded_once_and_white_space_is_single_spaces() -> None:
@@ -33,7 +34,17 @@ def test_keyword_strings_become_tags_without_their_prefixes() -> None:
         ("Lindsey O&#039;Donnell", ("Lindsey O'Donnell",)),
         ("Helen Okafor, Tomás Brennan", ("Helen Okafor", "Tomás Brennan")),
         ("Jo Lee, Senior Correspondent", ("Jo Lee",)),
+        ("View all posts by Ada Brennan", ("Ada Brennan",)),
+        ("Autor: Katrin Albers", ("Katrin Albers",)),
+        ("von Katrin Albers", ("Katrin Albers",)),
+        ("Von Miller", ("Von Miller",)),  # a name, capitalised
     ],
 )
 def test_a_byline_gives_its_names_alone(byline: str, names: tuple[str, ...]) -> None:
     assert clean_authors([byline]) == names
+
+
+def test_breadcrumb_marks_leave_a_tag_and_a_keyword_that_is_the_headline_is_no_tag() -> None:
+    assert split_tags(["› Cakes", "Baking »"]) == ("Cakes", "Baking")
+    draft = clean_draft(Draft("How oil forms", "Text.\n", tags=("How oil forms", "Geology")))
+    assert draft.tags == ("Geology",)

@@ -56,6 +56,7 @@ def test_plain_text_renders_as_the_same_text_after_escaping(text: str) -> None:
     [
         ("<!DOCTYPE html><html><body>x</body></html>", "page.txt", "html"),
         ("<!-- saved -->\n<html lang='en'>", "page", "html"),
+        ("\n<script type='text/javascript'>var ad = 1;</script>\n<html>", "page.html", "html"),  # a host's script first
         ("---\ntitle: x\n---\n", "a.txt", "markdown"),
         ("+++\ntitle = 'x'\n+++\n", "a", "markdown"),
         ("Title: x\nDate: 2025-01-01\n\nText", "a.md", "markdown"),

@@ -118,3 +118,8 @@ def test_links_to_other_posts_in_a_generators_syntax_are_told_apart() -> None:
         "2 links to other posts in the source site's own syntax (@/hello.md, {filename}/unbelievable.rst) are "
         "left as written and lead nowhere in the archive",
     ]
+
+
+def test_a_link_to_another_host_in_the_pages_scheme_gets_https() -> None:
+    body, left = resolve_links("See [the paper](//doi.org/10.1118/1.3267037).\n", None, None)
+    assert (body, left) == ("See [the paper](https://doi.org/10.1118/1.3267037).\n", [])

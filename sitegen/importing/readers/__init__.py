@@ -11,7 +11,11 @@ from sitegen.importing.readers.draft import Draft, ReadError
 from sitegen.importing.readers.markdown import has_pelican_header, read_markdown
 from sitegen.importing.readers.text import read_text
 
-_HTML_START = re.compile(r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|article)\b", re.I | re.S)
+# What a saved page starts with, comments aside: a page's opening tags, or what a head holds (some hosts put a
+# script before the <html> tag).
+_HTML_START = re.compile(
+    r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|article|script|link|title|style)\b", re.I | re.S
+)
 _MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
 
 

@@ -13,8 +13,9 @@ import html
 import re
 from collections.abc import Iterable
 from typing import Any
+from urllib.parse import urlsplit
 
-_SEPARATOR = re.compile(r"\s+[|\-–—·•]\s+")
+SEPARATOR = re.compile(r"\s+[|\-–—·•]\s+")  # between a headline and the site's name
 _ELLIPSIS = ("…", "...")
 
 
@@ -33,16 +34,35 @@ def headline(tree: Any, ld: dict[str, Any], fallback: str | None) -> str | None:
 
 
 def site_names(tree: Any, ld: dict[str, Any]) -> list[str]:
+    """The names the site goes by: as it names itself, and by its address ("DW.COM", www.dw.com: "DW")."""
     names = tree.xpath('//meta[@property="og:site_name" or @name="application-name" or @name="publisher"]/@content')
     publisher = ld.get("publisher")
     if isinstance(publisher, dict) and isinstance(publisher.get("name"), str):
         names.append(publisher["name"])
-    return [name for name in names if isinstance(name, str)]
+    names = [name for name in names if isinstance(name, str)]
+    addresses = tree.xpath('//meta[@property="og:url"]/@content | //link[@rel="canonical"]/@href')
+    hosts = [urlsplit(address).hostname or "" for address in addresses if isinstance(address, str)]
+    hosts += [match for name in names for match in _HOST.findall(name)]  # "DW.COM", "Deutsche Welle (www.dw.com)"
+    names += [_PARENTHESES.sub("", name) for name in names]
+    return names + [label for host in hosts if (label := _site_label(host))]
+
+
+_HOST = re.compile(r"\b(?:[\w-]+\.)+[a-z]{2,}\b", re.IGNORECASE)
+_PARENTHESES = re.compile(r"\s*\([^)]*\)")
+_DATE_PART = re.compile(r"^[\d\s./-]+$")  # "10.06.2013", "2019-05-15": a date after the headline
+
+
+def _site_label(host: str) -> str | None:
+    """The name in a host: www.dw.com gives "dw", news.example.co.uk "example"."""
+    labels = [label for label in host.lower().split(".") if label not in ("www", "m", "amp")]
+    while len(labels) > 1 and (len(labels[-1]) <= 3 or labels[-1] in ("info", "news", "example", "test")):
+        labels = labels[:-1]  # the top-level domain, and a second-level one such as co in co.uk
+    return labels[-1] if labels and len(labels[-1]) > 1 else None
 
 
 def _without_site(title: str, sites: set[str]) -> str | None:
     """The title without the site's name and what follows it (a date), or before it; None if it is only that."""
-    parts = _SEPARATOR.split(title)
+    parts = SEPARATOR.split(title)
     keys = [_key(part) for part in parts]
     if sites and keys[0] in sites and len(parts) > 1:  # "The Gazette - Talks resume"
         parts, keys = parts[1:], keys[1:]
@@ -50,6 +70,8 @@ def _without_site(title: str, sites: set[str]) -> str | None:
         if key in sites:  # "Talks resume | The Gazette | 10.06.2013"
             parts = parts[:index]
             break
+    while len(parts) > 1 and _DATE_PART.match(parts[-1]):
+        parts = parts[:-1]
     joined = _rejoin(title, parts)
     return None if not _key(joined) or _key(joined) in sites else joined
 

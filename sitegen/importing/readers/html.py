@@ -18,7 +18,7 @@ from lxml import etree
 
 from sitegen.importing.readers.dates import EARLIEST_BELIEVABLE, DateText, parse_date
 from sitegen.importing.readers.draft import Draft, ReadError
-from sitegen.importing.readers.headline import headline
+from sitegen.importing.readers.headline import SEPARATOR, headline
 
 ARTICLE_TYPES = {"NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNewsArticle", "OpinionNewsArticle",
                  "BlogPosting", "Report", "LiveBlogPosting"}  # fmt: skip
@@ -45,7 +45,7 @@ def read_html(text: str) -> Draft:
     return Draft(
         title=title,
         body=_without_title_heading(body, title),
-        date=_published(tree, ld) or _day(metadata.date),
+        date=_published(tree, ld) or _title_date(tree) or _day(metadata.date),
         updated=_modified(tree, ld),
         authors=_authors(ld) or _split(metadata.author),
         category=_text(ld.get("articleSection")) or _first(metadata.categories),
@@ -85,6 +85,18 @@ def _published(tree: Any, ld: dict[str, Any]) -> DateText | None:
         candidates += tree.xpath(f'//meta[@property="{name}" or @name="{name}" or @itemprop="{name}"]/@content')
     candidates += tree.xpath("//article//time/@datetime") + tree.xpath("//time/@datetime")
     return _first_date(candidates, year_needed=False)
+
+
+def _title_date(tree: Any) -> DateText | None:
+    """A date the page's og:title or <title> ends with ("Talks resume | DW | 10.06.2013"): the page's own, where
+    the dates in its text may be those of other articles it lists."""
+    titles = tree.xpath('//meta[@property="og:title"]/@content')
+    titles += [item.text_content() for item in tree.xpath("//title")]
+    ends = [SEPARATOR.split(title.strip())[-1] for title in titles if isinstance(title, str) and title.strip()]
+    return _first_date([end for end in ends if _TITLE_DATE.match(end)], year_needed=True)
+
+
+_TITLE_DATE = re.compile(r"^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$")
 
 
 def _modified(tree: Any, ld: dict[str, Any]) -> DateText | None:

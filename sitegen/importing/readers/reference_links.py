@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from sitegen.importing.readers.markdown_text import outside_code
+from sitegen.content.markdown_code import outside_code
 
 _DEFINITION = re.compile(
     r"^[ ]{0,3}\[(?P<label>[^\]\n^][^\]\n]*)\]:[ \t]*<?(?P<url>[^\s>]+)>?"

@@ -24,7 +24,7 @@ import re
 import shlex
 from collections.abc import Callable
 
-from sitegen.importing.readers.markdown_text import outside_code
+from sitegen.content.markdown_code import outside_code
 
 # {% raw %}...{% endraw %}: text kept; {% highlight lang %}...{% endhighlight %}: a code block.
 _COMMENT = re.compile(r"\{%-?\s*comment\s*-?%\}.*?\{%-?\s*endcomment\s*-?%\}", re.S)  # never shown: goes whole
