@@ -80,7 +80,7 @@ def clean_draft(draft: Draft) -> Draft:
 # What bylines carry besides names: "By", credentials, job titles after a comma, "Published" and dates.
 _BY = re.compile(
     r"^(?:(?:view\s+all\s+posts|all\s+posts|more\s+posts|posts|articles|stories|written|words|text|story|"
-    r"reporting|posted)\s+)?by\s+|^(?:author|autor(?:in)?|verfasst\s+von|(?-i:von))\s*:?\s+",
+    r"reporting|posted)\s+)?by\s+|^(?:author|autor(?:in|/in)?|verfasst\s+von|(?-i:von))\s*:?\s+",
     re.IGNORECASE,
 )  # "By", "View all posts by", and the German "Autor:" and "von"
 _CREDENTIALS = {

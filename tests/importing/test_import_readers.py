@@ -93,3 +93,15 @@ def test_inline_html_links_and_emphasis_in_a_paragraph_become_markdown() -> None
     text += 'See <a href="/blog/first.md">the first</a>, <em>now</em>; `<b>x</b>`.\n'
     draft, _ = read_draft(text.encode(), "t.md")
     assert draft.body == "See [the first](/blog/first.md), *now*; `<b>x</b>`.\n"
+
+
+def test_a_person_named_beside_the_publisher_is_the_author() -> None:
+    page = (
+        '<html><head><meta property="og:site_name" content="Harbour News">'
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Quay reopens", "author": ['
+        '{"@type": "Person", "name": "Ada Brennan"}, {"@type": "Organization", "name": "Harbour News"}]}</script>'
+        "</head><body><article><h1>Quay reopens</h1><p>The east quay reopened on Monday after a month of work "
+        "on its stones, the harbour board said, and the ferries are back.</p></article></body></html>"
+    )
+    draft, _ = read_draft(page.encode(), "page.html")
+    assert draft.authors == ("Ada Brennan",)

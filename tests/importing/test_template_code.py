@@ -20,6 +20,7 @@ from sitegen.importing.readers.template_code import without_template_code
         ("{{< youtube 2xkNJL4gJ9E >}}", "<https://www.youtube.com/watch?v=2xkNJL4gJ9E>"),
         ('{{< tweet user="harbour" id="123" >}}', "<https://twitter.com/harbour/status/123>"),
         ('[The walk]({{< ref "posts/walk.md" >}})', "[The walk](posts/walk.md)"),
+        ('{{< link "https://example.org/tide" "Tide tables" >}}', "[Tide tables](https://example.org/tide)"),
         ('{{ image(src="ferry.jpg", alt="The ferry") }}', "![The ferry](ferry.jpg)"),
         ("Write `{{</* figure */>}}`.", "Write `{{< figure >}}`."),
     ],

@@ -16,9 +16,10 @@ import lxml.html
 import trafilatura
 from lxml import etree
 
+from sitegen.importing.readers import byline
 from sitegen.importing.readers.dates import EARLIEST_BELIEVABLE, DateText, parse_date
 from sitegen.importing.readers.draft import Draft, ReadError
-from sitegen.importing.readers.headline import SEPARATOR, headline
+from sitegen.importing.readers.headline import SEPARATOR, headline, site_names
 
 ARTICLE_TYPES = {"NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNewsArticle", "OpinionNewsArticle",
                  "BlogPosting", "Report", "LiveBlogPosting"}  # fmt: skip
@@ -47,7 +48,7 @@ def read_html(text: str) -> Draft:
         body=_without_title_heading(body, title),
         date=_published(tree, ld) or _title_date(tree) or _day(metadata.date),
         updated=_modified(tree, ld),
-        authors=_authors(ld) or _split(metadata.author),
+        authors=byline.authors(tree, ld, _authors(ld) or _split(metadata.author), site_names(tree, ld)),
         category=_text(ld.get("articleSection")) or _first(metadata.categories),
         tags=_keywords(ld) or tuple(metadata.tags or ()),
         summary=_text(ld.get("description")) or metadata.description,

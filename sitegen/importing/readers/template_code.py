@@ -10,9 +10,9 @@ or `{{< figure >}}` would be read as text. Where the code stands for plain conte
   `{% post_url 2019-05-15-name %}` and `{% link _posts/... %}` become a link to that post's file, which the
   build leads to its article (see site/redirects.py).
 - Hugo's `figure`, `image` and `img`, and Zola's `image()` and `figure()`, become a Markdown image with its
-  caption; `youtube`, `vimeo`, `tweet`/`x` and `gist` a link to what they embedded; `highlight` a code block;
-  `ref` and `relref` a link to the post's file. Escaped shortcodes (`{{</* x */>}}`, `{{/* x() */}}`) are shown as
-  the code they escape.
+  caption; `youtube`, `vimeo`, `tweet`/`x` and `gist` a link to what they embedded, `link` its link;
+  `highlight` a code block; `ref` and `relref` a link to the post's file. Escaped shortcodes (`{{</* x */>}}`,
+  `{{/* x() */}}`) are shown as the code they escape.
 
 Any other template code is removed, keeping the text a paired tag encloses, with a warning naming it. Outside
 raw and highlight, code blocks are left alone: there template code is usually what a post explains.
@@ -158,6 +158,15 @@ def _gist(arguments: dict[str, str]) -> str | None:
     return f"<https://gist.github.com/{user}/{gist}>" if user and gist else None
 
 
+def _hyperlink(arguments: dict[str, str]) -> str | None:
+    """A theme's link shortcode: `{{< link "https://..." "text" >}}` or with href= and content=."""
+    address = arguments.get("href") or arguments.get("0")
+    text = arguments.get("content") or arguments.get("1")
+    if not address:
+        return None
+    return f"[{text}]({address})" if text else f"<{address}>"
+
+
 def _post_file(kind: str, target: str) -> str:
     """Where Jekyll's post_url and link lead: the post's file, by its path."""
     target = target.strip("\"'")
@@ -179,6 +188,7 @@ _SHORTCODES: dict[str, Callable[[dict[str, str]], str | None]] = {
     "tweet": _tweet,
     "x": _tweet,
     "gist": _gist,
+    "link": _hyperlink,
     "ref": _ref,
     "relref": _ref,
 }
