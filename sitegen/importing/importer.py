@@ -33,6 +33,7 @@ from sitegen.importing.links import SiteAddresses, resolve_links, unresolved_war
 from sitegen.importing.permalinks import Permalinks
 from sitegen.importing.readers import Draft, ReadError, read_draft
 from sitegen.importing.readers.dates import DateClues, SettledDate, settle
+from sitegen.importing.readers.headline import repeated_site_names, without_site_names
 from sitegen.importing.refresh import RefreshReport, refresh
 from sitegen.importing.sources import RAW_SUFFIXES, not_a_post, raw_files, read_raw
 from sitegen.output.lock import site_lock
@@ -136,7 +137,7 @@ def _import_sources(sources: list[Path], options: ImportOptions, show_progress: 
     shown = iter(progress(range(units.total), "import", show_progress))
     for batch in _batches(iter(units), BATCH):
         importers = [_Importer(unit, options, archive, sites) for unit in batch]
-        read = [importer.read() for importer in importers]
+        read = _without_repeated_site_names([importer.read() for importer in importers])
         drafts = [item.draft for item in read if isinstance(item, Prepared)]
         enriched = iter(enricher.enrich(drafts) if enricher and drafts else drafts)
         for importer, item in zip(importers, read, strict=True):
@@ -154,6 +155,20 @@ def _import_sources(sources: list[Path], options: ImportOptions, show_progress: 
             for item in sorted(enricher.suggestions.values(), key=lambda item: item.name)
         ]
     return report
+
+
+def _without_repeated_site_names(read: list[Prepared | Outcome]) -> list[Prepared | Outcome]:
+    """The drafts with a name that ends many of their titles ("| Harbour Weekly") taken off: a site's name
+    its pages did not give in their metadata (see headline.repeated_site_names)."""
+    names = repeated_site_names([item.draft.title for item in read if isinstance(item, Prepared)])
+    if not names:
+        return read
+    return [
+        replace(item, draft=replace(item.draft, title=without_site_names(item.draft.title, names)))
+        if isinstance(item, Prepared)
+        else item
+        for item in read
+    ]
 
 
 @dataclass

@@ -2,16 +2,18 @@
 
 Each of them fails somewhere: `<title>` and og:title carry the site's name ("Talks resume | The Gazette",
 "The Gazette - Talks resume | 10.06.2013"), JSON-LD headlines are cut short, and some pages give only the
-site's name. The site's name (og:site_name, the JSON-LD publisher, application-name) is taken off each
-candidate, at either end after a separator; a candidate that is only the site's name goes; and the headline is
-the candidate the others agree with most, a complete one preferred to one cut short.
+site's name. The site's name (og:site_name, the JSON-LD publisher, application-name, the host's name) is
+taken off each candidate, at either end after a separator, with a date after it; a candidate that is only the
+site's name goes; and the headline is the candidate the others agree with most, a complete one preferred to
+one cut short. A name that ends many titles of one import is a site's name too (repeated_site_names).
 """
 
 from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Iterable, Sequence
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -31,6 +33,18 @@ def headline(tree: Any, ld: dict[str, Any], fallback: str | None) -> str | None:
     if not cleaned:
         return None
     return max(cleaned, key=lambda title: (_agreement(title, cleaned), -cleaned.index(title)))
+
+
+def repeated_site_names(titles: Sequence[str], least: int = 3) -> set[str]:
+    """What ends at least `least` of the titles after a separator ("... | Harbour Weekly"): a site's name the
+    pages did not give in their metadata, as the keys _without_site compares."""
+    ends = Counter(_key(SEPARATOR.split(title)[-1]) for title in titles if len(SEPARATOR.split(title)) > 1)
+    return {end for end, count in ends.items() if count >= least and end and not _DATE_PART.match(end)}
+
+
+def without_site_names(title: str, names: set[str]) -> str:
+    """The title without a site's name (see repeated_site_names) and what follows it; as it was if only that."""
+    return _without_site(title, names) or title
 
 
 def site_names(tree: Any, ld: dict[str, Any]) -> list[str]:
