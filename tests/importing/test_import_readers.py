@@ -105,3 +105,13 @@ def test_a_person_named_beside_the_publisher_is_the_author() -> None:
     )
     draft, _ = read_draft(page.encode(), "page.html")
     assert draft.authors == ("Ada Brennan",)
+
+
+def test_an_organisation_as_author_keeps_its_name_without_its_address() -> None:
+    page = (
+        '<html><head><meta name="author" content="Harbour Media GmbH, Bremen, Germany"></head><body><article>'
+        "<h1>Quay reopens</h1><p>The east quay reopened on Monday after a month of work on its stones, the "
+        "harbour board said, and the ferries are back.</p></article></body></html>"
+    )
+    draft, _ = read_draft(page.encode(), "page.html")
+    assert draft.authors == ("Harbour Media GmbH",)

@@ -37,11 +37,17 @@ def authors(tree: Any, ld: dict[str, Any], given: tuple[str, ...], sites: list[s
     """The page's authors: given (its metadata's), unless those are all organisations and the page names a
     writer (see the module's docstring)."""
     ld_organisations = _ld_organisations(ld)
-    people = tuple(name for name in given if not _is_organisation(name, sites, ld_organisations))
-    if people:
+    organisations = [name for name in given if _is_organisation(name, sites, ld_organisations)]
+    if given and not organisations:
+        return given
+    people = tuple(name for name in given if name not in organisations)
+    if any(_looks_like_a_name(name, sites) for name in people):
         return people  # "Denis Dilba, Heise Online": the person
     writer = _named_writer(tree, sites)
-    return (writer,) if writer else given
+    if writer:
+        return (writer,)
+    # The organisation alone, without the address a byline may give with it: "Süddeutsche.de GmbH, Munich".
+    return (organisations[0].split(",")[0].strip(),) if organisations else given
 
 
 def _named_writer(tree: Any, sites: list[str]) -> str | None:
