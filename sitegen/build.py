@@ -2,9 +2,10 @@
 
 check   the inputs' fingerprint: a rebuild that finds nothing changed stops here    (incremental/stamps.py)
 load    content/ into a Library, reusing the articles the last build loaded         (content/load.py)
-route   every URL (old ones too), links that lead nowhere, and the pages whose group shows a changed article
-        (site/, incremental/plan.py)
+route   every URL (old ones too), links that lead nowhere, the images shown, and the pages whose group shows a
+        changed article (site/, render/image_plan.py, incremental/plan.py)
 stage   a staging folder beside the output, mirroring the published site           (output/staging.py)
+images  the variants of each photograph whose key the last build did not make       (render/image_plan.py)
 render  the pages whose key changed, article pages first                            (render/, incremental/plan.py)
 search  Pagefind over the shards whose article pages changed                        (search/)
 write   the manifest, and the new site swapped in whole                            (output/)
@@ -31,6 +32,7 @@ from sitegen.output.lock import site_lock
 from sitegen.output.staging import Staging
 from sitegen.output.writer import OutputWriter
 from sitegen.problems import Problem
+from sitegen.render.image_plan import ImagePlan, make_images, plan_images
 from sitegen.render.templates import environment
 from sitegen.render.theme import STATIC, template_folders
 from sitegen.search.pagefind import SearchRun
@@ -107,8 +109,10 @@ def _build(config: Config, show_progress: bool, use_cache: bool) -> BuildReport:
             routes = Routes(loaded.library, config.search_shard_size)
             redirects = plan_redirects(loaded.library, routes, config)
             report.problems.extend(redirects.problems)
-            report.problems.extend(broken_article_links(loaded.library, routes, redirects, config))
-            plan = plan_pages(loaded, routes, config, run.previous, site, redirects=redirects)
+            images = plan_images(loaded.library, config, inputs, run.previous.images)
+            report.problems.extend(images.problems)
+            report.problems.extend(broken_article_links(loaded.library, routes, redirects, config, images))
+            plan = plan_pages(loaded, routes, config, run.previous, site, redirects=redirects, images=images)
     except BaseException:
         staging.settle()
         raise
@@ -117,10 +121,12 @@ def _build(config: Config, show_progress: bool, use_cache: bool) -> BuildReport:
     search: SearchRun | None = None
     try:
         if plan.kept and not writer.keep_all(plan.kept):  # someone removed a page from public/: make them all
-            plan = plan_pages(loaded, routes, config, run.previous, site, every_group=True, redirects=redirects)
+            plan = plan_pages(loaded, routes, config, run.previous, site, True, redirects, images)
         report.pages = plan.page_count
-        rendered, search = _render(run, loaded, routes, plan, writer)
-        state = next_state(run.previous, loaded, plan, rendered, routes)
+        with report.step("images"):
+            report.problems.extend(make_images(images, writer, config))
+        rendered, search = _render(run, loaded, routes, plan, writer, images)
+        state = next_state(run.previous, loaded, plan, rendered, routes, images)
         encoded = _publish(run, staging, writer, state if use_cache else None, search)
     except BaseException:
         if search is not None:
@@ -135,7 +141,7 @@ def _build(config: Config, show_progress: bool, use_cache: bool) -> BuildReport:
 
 
 def _render(
-    run: Run, loaded: Loaded, routes: Routes, plan: PagePlan, writer: OutputWriter
+    run: Run, loaded: Loaded, routes: Routes, plan: PagePlan, writer: OutputWriter, images: ImagePlan
 ) -> tuple[Rendered, SearchRun | None]:
     """Render the pages into the writer's (staging) folder, and start indexing them for search: Pagefind is
     left running, for the build to take its bundles when it has done what it can meanwhile.
@@ -148,7 +154,7 @@ def _render(
     try:
         with report.step("render"):
             keys = PageKeys(routes, run.site, dict(zip(loaded.library.articles, plan.digests, strict=True)))
-            env = environment(config, routes)
+            env = environment(config, routes, images=images)
             renderer = PageRenderer(env, keys, plan, run.previous.pages, writer, config.jobs, run.show_progress)
             renderer.render([page for page in plan.pages if page.kind is PageKind.ARTICLE])
             if config.search and plan.partial:  # no article comes or goes in a partial plan
@@ -182,7 +188,9 @@ def _start_search(run: Run, writer: OutputWriter, routes: Routes, changed: set[s
     return SearchRun(writer.out_dir, largest_first(shards, set(shards) - kept), primary, run.config.jobs)
 
 
-def next_state(previous: BuildState, loaded: Loaded, plan: PagePlan, rendered: Rendered, routes: Routes) -> BuildState:
+def next_state(
+    previous: BuildState, loaded: Loaded, plan: PagePlan, rendered: Rendered, routes: Routes, images: ImagePlan
+) -> BuildState:
     """The state this build hands the next: the one place it is put together, from what the steps gave."""
     return BuildState(
         setting=loaded.setting,
@@ -193,6 +201,7 @@ def next_state(previous: BuildState, loaded: Loaded, plan: PagePlan, rendered: R
         related=plan.related.positions(),
         shown=rendered.shown,
         loaded_folders={**previous.loaded_folders, **loaded.folders_written},
+        images=images.records,
     )
 
 

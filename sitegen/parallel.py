@@ -28,13 +28,20 @@ def available_cores(jobs: int = 0) -> int:
     return max(1, min(available, int(os.environ.get("SITEGEN_JOBS", available))))
 
 
-def forked_map(function: Callable[[Any], Any], items: Sequence[Any], chunk: int = 64, jobs: int = 0) -> Iterator[Any]:
+def forked_map(
+    function: Callable[[Any], Any], items: Sequence[Any], chunk: int = 64, jobs: int = 0, isolate: bool = False
+) -> Iterator[Any]:
     """function over items, results in order, in forked processes, as many as available_cores(jobs) says; in
-    this process where that is one, where there is no fork (Windows), or for no more items than one chunk."""
+    this process where that is one, where there is no fork (Windows), or for no more items than one chunk.
+    With isolate, always in forked processes where there is fork: for a library that must never start in the
+    build's own process (libvips, whose threads a later fork would leave behind)."""
     jobs = available_cores(jobs) if hasattr(os, "fork") else 1
-    if jobs == 1 or len(items) <= chunk:
+    if not items:
+        return
+    if not hasattr(os, "fork") or (not isolate and (jobs == 1 or len(items) <= chunk)):
         yield from map(function, items)
         return
+    jobs = min(jobs, len(items))
     context = multiprocessing.get_context("fork")
     with context.Pool(jobs, initializer=_take_function, initargs=(function,)) as pool:
         yield from pool.imap(_call, items, chunk)

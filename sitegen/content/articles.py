@@ -96,6 +96,7 @@ class _ArticleReader:
             "draft": self.field("draft", normalise.flag) or False,
             "aliases": self.field("aliases", normalise.address_list) or (),
             "language": self.field("language", normalise.language),
+            "image": self.field("image", normalise.image),
         }
         summary = self.field("summary", normalise.optional_text)
         slug = self.field("slug", normalise.optional_text)

@@ -16,6 +16,20 @@ class Source:
     url: str | None = None
 
 
+@dataclass(frozen=True)
+class ArticleImage:
+    """A photograph an article leads with: a file beside the article or under content/images/, or a URL."""
+
+    src: str
+    alt: str = ""
+    caption: str | None = None
+    credit: str | None = None
+
+    @property
+    def remote(self) -> bool:
+        return self.src.startswith(("https://", "http://"))
+
+
 @dataclass(frozen=True, eq=False)
 class Article:
     """One article. Compared and hashed by identity: each file is loaded into exactly one Article."""
@@ -35,6 +49,7 @@ class Article:
     draft: bool = False
     aliases: tuple[str, ...] = ()  # the article's old addresses, each to redirect to it (see site/redirects.py)
     language: str | None = None  # a BCP 47 tag, where the article is not in the site's language
+    image: ArticleImage | None = None  # the lead image (see render/images.py)
 
     @property
     def day(self) -> date:

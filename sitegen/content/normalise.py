@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 
 from slugify import slugify
 
-from sitegen.content.model import Source
+from sitegen.content.model import ArticleImage, Source
 
 SLUG_MAX_LENGTH = 80
 # The first and last moments every page and feed can show: a day inside Python's years 1 to 9999 on either
@@ -112,6 +112,23 @@ def flag(value: Any) -> bool:
     if isinstance(value, bool):
         return value
     raise FieldError(f"expected true or false, got {describe(value)}")
+
+
+def image(value: Any) -> ArticleImage:
+    """The lead image: its source alone (`image: flood.jpg`), or a mapping of src, alt, caption and credit."""
+    if isinstance(value, str):
+        return ArticleImage(text(value))
+    if not isinstance(value, dict):
+        wanted = "an image's file or address, or a mapping of src, alt, caption and credit"
+        raise FieldError(f"expected {wanted}, got {describe(value)}")
+    unknown = sorted(set(map(str, value)) - {"src", "alt", "caption", "credit"})
+    if unknown:
+        raise FieldError(f"unknown image key(s) {', '.join(unknown)}; use src, alt, caption, credit")
+    source = optional_text(value.get("src"))
+    if source is None:
+        raise FieldError("the image has no src: give its file (beside the article or in content/images/) or address")
+    fields = {key: optional_text(value.get(key)) for key in ("caption", "credit")}
+    return ArticleImage(source, optional_text(value.get("alt")) or "", **fields)
 
 
 def sources(value: Any) -> tuple[Source, ...]:

@@ -24,6 +24,7 @@ from sitegen.incremental.state import BuildState
 from sitegen.output.writer import OutputError, OutputWriter
 from sitegen.parallel import forked_map
 from sitegen.progress import progress
+from sitegen.render.image_plan import ImagePlan
 from sitegen.render.pool import render_and_write
 from sitegen.site.pages import Group, Page, PageKind, all_pages
 from sitegen.site.redirects import RedirectPlan
@@ -60,12 +61,16 @@ class PagePlan:
 
 def plan_pages(
     loaded: Loaded, routes: Routes, config: Config, previous: BuildState, site: str, every_group: bool = False,
-    redirects: RedirectPlan | None = None,
+    redirects: RedirectPlan | None = None, images: ImagePlan | None = None,
 ) -> PagePlan:  # fmt: skip
     """The pages to look at: those of the groups showing an article that changed, while the library's
-    structure is as the last build left it; otherwise every page."""
+    structure is as the last build left it; otherwise every page. An article's digest holds its images' keys:
+    a changed photograph changes the pages that show it."""
     library, known = loaded.library, loaded.digests()
-    digests = tuple(known.get(article) or fields_digest(article) for article in library.articles)
+    images = images or ImagePlan()
+    digests = tuple(
+        (known.get(article) or fields_digest(article)) + images.digest(article) for article in library.articles
+    )
     structure = structure_key(site, library)
     last = previous.shown
     changed = None if every_group else changed_positions(last, structure, digests)

@@ -28,6 +28,7 @@ from sitegen.config import CACHE_DIR, Config
 from sitegen.incremental.folders import FolderFile, LoadedFile, encode, folder_file, read, write
 from sitegen.incremental.groups import Shown
 from sitegen.output.writer import write_atomically
+from sitegen.render.image_plan import ImageRecord
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,7 @@ class BuildState:
     related_shape: str = ""  # the shape and related_count the related lists were found for
     related: list[list[int]] = field(default_factory=list)  # positions, by the position of each article
     shown: Shown | None = None  # what the pages showed (see groups.py)
+    images: dict[str, ImageRecord] = field(default_factory=dict)  # each image file's key and picture (image_plan.py)
 
     # The article folders' entries as loaded or written, to tell which folders' files need writing again.
     loaded_folders: dict[str, dict[str, LoadedFile]] = field(default_factory=dict, repr=False)

@@ -65,6 +65,12 @@ class OutputWriter:
         with open(self.out_dir / MANIFEST, "a", encoding="utf-8") as manifest:
             manifest.write("".join(f"{relative}\n" for relative in sorted(new)))
 
+    def release(self, relatives: Iterable[str]) -> None:
+        """Take back claims of files that were not written after all (see claim), and were not the last build's."""
+        self.claimed.difference_update(
+            relative for relative in relatives if relative not in self.written and relative not in self.previous
+        )
+
     def write(self, relative: str, data: bytes) -> bool:
         """Write one file unless it already holds exactly these bytes; True if it was written."""
         self._refuse_twice(relative)

@@ -15,8 +15,10 @@ import nh3
 from markdown_it import MarkdownIt
 
 from sitegen.config import CACHE_DIR, DEFAULT_TEMPLATES, Config
-from sitegen.content.model import Period
+from sitegen.content.model import Article, Period
 from sitegen.render.builtin import BUILTIN_TEMPLATES
+from sitegen.render.image_plan import ImagePlan
+from sitegen.render.pictures import Images
 from sitegen.render.prose import plain_prose_html
 from sitegen.render.theme import template_folders
 from sitegen.site.pages import Page
@@ -47,7 +49,9 @@ def markdown_renderer(raw_html: bool = False) -> Callable[[str], str]:
     return lambda text: nh3.clean(to_html(text), link_rel="noopener noreferrer")
 
 
-def environment(config: Config, routes: Routes | None, templates_dir: Path | None = None) -> jinja2.Environment:
+def environment(
+    config: Config, routes: Routes | None, templates_dir: Path | None = None, images: ImagePlan | None = None
+) -> jinja2.Environment:
     templates_dir = templates_dir or config.templates_dir
     if not templates_dir.is_dir() and config.templates != DEFAULT_TEMPLATES:
         raise TemplateProblem(f"{templates_dir}: the templates folder does not exist")
@@ -64,6 +68,7 @@ def environment(config: Config, routes: Routes | None, templates_dir: Path | Non
     )
     base_path, base_url = config.base_path, config.base_url
     markdown = markdown_renderer(config.raw_html)
+    pictures = Images(images or ImagePlan(), base_path, base_url)
     filters: dict[str, Callable[..., Any]] = dict(
         url=lambda route: base_path + route,
         absolute_url=lambda route: base_url + route,
@@ -76,12 +81,18 @@ def environment(config: Config, routes: Routes | None, templates_dir: Path | Non
         period_name=period_name,
         pagefind_label=pagefind_label,
         reading_minutes=reading_minutes,
-        news_article=lambda article, route: news_article(article, base_url + route, config),
+        news_article=lambda article, route: news_article(article, base_url + route, config, _share(pictures, article)),
+        pictures=pictures.in_text,
         once=RenderedOnce(env),
     )
     env.filters.update({name: _at_render_time(function) for name, function in filters.items()})
-    env.globals.update(site=config, routes=routes)
+    env.globals.update(site=config, routes=routes, images=pictures)
     return env
+
+
+def _share(pictures: Images, article: Article) -> str | None:
+    lead = pictures.lead(article)
+    return pictures.share_url(lead) if lead is not None else None
 
 
 def _at_render_time(function: Callable[..., Any]) -> Callable[..., Any]:

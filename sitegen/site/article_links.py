@@ -3,9 +3,9 @@
 `sitegen check` finds these in the built pages; the build names them at once, as warnings that point at the
 article's file, so that links an import left broken are seen in the build's summary without running check.
 A link counts as leading somewhere when it names a page of the site, an old address that redirects, a file
-of the theme's or the site's static/ folder, the search index, or (in an old site's own syntax) the file an
-imported article came from. Links to other hosts, and to paths outside the site's base path, are not
-looked at: the site cannot know them.
+of the theme's or the site's static/ folder, the search index, an image the article shows (see
+render/image_plan.py), or (in an old site's own syntax) the file an imported article came from. Links to
+other hosts, and to paths outside the site's base path, are not looked at: the site cannot know them.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from sitegen.content.library import Library
 from sitegen.content.markdown_code import without_code
 from sitegen.content.model import Article
 from sitegen.problems import Problem
+from sitegen.render.image_plan import ImagePlan
 from sitegen.render.theme import STATIC, template_folders
 from sitegen.search.shards import BUNDLE
 from sitegen.site.redirects import REDIRECTS_FILE, RedirectPlan, link_key, old_route
@@ -31,8 +32,11 @@ _LINK = re.compile(r"\]\(\s*<?([^\s)>]+)|<(https?://[^>\s]+)>")
 _HTML_LINK = re.compile(r"\]\(\s*<?([^\s)>]+)|<(https?://[^>\s]+)>|\b(?:href|src)\s*=\s*[\"']([^\"']+)", re.IGNORECASE)
 
 
-def broken_article_links(library: Library, routes: Routes, redirects: RedirectPlan, config: Config) -> list[Problem]:
-    """A warning for each article link that leads nowhere in the site (see the module's docstring)."""
+def broken_article_links(
+    library: Library, routes: Routes, redirects: RedirectPlan, config: Config, images: ImagePlan | None = None
+) -> list[Problem]:
+    """A warning for each article link that leads nowhere in the site (see the module's docstring); an image
+    the image plan found for the article leads to its picture."""
     known = redirects.taken | {redirect.old for redirect in redirects.redirects} | _static_files(config)
     known.add(REDIRECTS_FILE)
     base = urlsplit(config.base_url)
@@ -41,7 +45,9 @@ def broken_article_links(library: Library, routes: Routes, redirects: RedirectPl
     for article in library.articles:
         if not any(mark in article.body for mark in marks):  # most articles hold no link: a cheap test first
             continue
-        broken = list(dict.fromkeys(_broken(article, pattern, routes, redirects, known, base, config)))
+        shown = images.by_article.get(article, {}) if images is not None else {}
+        found = _broken(article, pattern, routes, redirects, known, base, config)
+        broken = [link for link in dict.fromkeys(found) if link not in shown]
         if broken:
             shown = ", ".join(broken[:3]) + (f" and {len(broken) - 3} more" if len(broken) > 3 else "")
             message = f"{_count(len(broken))} to no page or file of the site: {shown}"

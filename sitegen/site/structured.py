@@ -14,7 +14,7 @@ def reading_minutes(article: Article) -> int:
     return max(1, round(article.word_count / WORDS_PER_MINUTE))
 
 
-def news_article(article: Article, url: str, config: Config) -> dict[str, Any]:
+def news_article(article: Article, url: str, config: Config, image: str | None = None) -> dict[str, Any]:
     """The JSON-LD object; the template serialises it with tojson, which escapes </script> and the like."""
     data: dict[str, Any] = {
         "@context": "https://schema.org",
@@ -37,4 +37,6 @@ def news_article(article: Article, url: str, config: Config) -> dict[str, Any]:
         data["keywords"] = list(article.tags)
     if article.people:
         data["about"] = [{"@type": "Person", "name": name} for name in article.people]
+    if image:
+        data["image"] = [image]
     return data
