@@ -2,13 +2,14 @@
 build's byte for byte, search index included.
 
 Hypothesis drives a state machine over a small site: each rule changes one thing a user can change (an
-article's fields, its file, the registries, any template, part or static file, any sitegen.toml key, the
-command line's --base-url and --out), then builds incrementally, builds the same files cold in a fresh
-folder with no cache, and compares every output file. SITEGEN_DIFFERENTIAL_STEPS asks for more steps.
+article's fields, its file, a photograph, the registries, any template, part or static file, any
+sitegen.toml key, the command line's --base-url and --out), then builds incrementally, builds the same files
+cold in a fresh folder with no cache, and compares every output file. SITEGEN_DIFFERENTIAL_STEPS asks for more steps.
 """
 
 from __future__ import annotations
 
+import io
 import os
 import shutil
 import tempfile
@@ -19,6 +20,7 @@ import yaml
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, precondition, rule, run_state_machine_as_test
+from PIL import Image
 
 from sitegen.build import BuildReport, build
 from sitegen.config import Config, load_config
@@ -39,6 +41,7 @@ BODIES = [
     "First paragraph.\n\nSecond paragraph, with a [link](https://example.org/).\n",
     "- one\n- two\n\n<em>raw html</em> and floodwater rising.\n",
     "See [the storm](/old/storm/) and [news](http://localhost:8000/news/1.html), old addresses (see aliases).\n",
+    "The gate:\n\n![The gate](gate.jpg)\n\nAnd the harbour: ![Harbour](/images/harbour.jpg)\n",
 ]
 FIELDS: dict[str, st.SearchStrategy[Any]] = {
     "title": st.sampled_from(TITLES),
@@ -58,6 +61,8 @@ FIELDS: dict[str, st.SearchStrategy[Any]] = {
         unique=True,
     ),
     "body": st.sampled_from(BODIES),
+    # A photograph beside the article, one under content/images/, one by URL, and one that is not there.
+    "image": st.sampled_from([None, "gate.jpg", "/images/harbour.jpg", "https://images.example.org/a.jpg", "no.jpg"]),
 }
 ARTICLE = st.fixed_dictionaries({name: strategy for name, strategy in FIELDS.items()})
 FOLDERS = ["2024/12", "2025/06", "2025/07", "misc"]
@@ -91,6 +96,17 @@ SETTINGS: dict[str, st.SearchStrategy[Any]] = {
     "templates": st.sampled_from(["templates", "templates-b"]),
     "content": st.sampled_from(["content", "content-b"]),  # each holds articles of its own
 }
+PHOTO_PLACES = ["images/harbour.jpg", "articles/2025/06/gate.jpg", "articles/misc/gate.jpg"]
+
+
+def _photo(size: tuple[int, int], colour: str) -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", size, colour).save(buffer, "JPEG")
+    return buffer.getvalue()
+
+
+# Two photographs, one that is no image, and none.
+PHOTOS: list[bytes | None] = [_photo((640, 480), "teal"), _photo((500, 700), "orange"), b"not a photograph", None]
 THEME_FILES = sorted(path.relative_to(THEME_DIR).as_posix() for path in (THEME_DIR).rglob("*") if path.is_file())
 
 
@@ -186,6 +202,17 @@ class IncrementalEqualsCold(RuleBasedStateMachine):
     def change_a_setting(self, data: st.DataObject, key: str) -> None:
         self.settings[key] = data.draw(SETTINGS[key])
         self._write_settings()
+        self._check()
+
+    @rule(place=st.sampled_from(PHOTO_PLACES), photo=st.sampled_from(range(len(PHOTOS))))
+    def change_a_photograph(self, place: str, photo: int) -> None:
+        path = self._content_dir / place
+        content = PHOTOS[photo]
+        if content is None:
+            path.unlink(missing_ok=True)
+        else:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(content)
         self._check()
 
     @rule(base_url=st.sampled_from([None, "https://example.org/archive/", "http://localhost:8000/"]))

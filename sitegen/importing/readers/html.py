@@ -20,6 +20,7 @@ from sitegen.importing.readers import byline
 from sitegen.importing.readers.dates import EARLIEST_BELIEVABLE, DateText, parse_date
 from sitegen.importing.readers.draft import Draft, ReadError
 from sitegen.importing.readers.headline import SEPARATOR, headline, site_names
+from sitegen.importing.readers.page_images import cleaned_images, lead_image
 
 ARTICLE_TYPES = {"NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNewsArticle", "OpinionNewsArticle",
                  "BlogPosting", "Report", "LiveBlogPosting"}  # fmt: skip
@@ -35,7 +36,7 @@ def read_html(text: str) -> Draft:
     metadata = trafilatura.bare_extraction(text, with_metadata=True, include_comments=False)
     body = trafilatura.extract(
         text, output_format="markdown", include_formatting=True, include_links=True, include_tables=True,
-        include_comments=False, include_images=False,
+        include_comments=False, include_images=True,
     )  # fmt: skip
     if metadata is None or not body or not body.strip():
         raise ReadError("no article text found in the page")
@@ -43,16 +44,19 @@ def read_html(text: str) -> Draft:
     title = headline(tree, ld, metadata.title)
     if not title:
         raise ReadError("no title: the page has no headline, og:title or <title>")
+    page_url = _text(ld.get("url")) or metadata.url
+    image = lead_image(tree, ld, metadata.image, page_url)
     return Draft(
         title=title,
-        body=_without_title_heading(body, title),
+        body=cleaned_images(_without_title_heading(body, title), image, page_url),
+        image=image,
         date=_published(tree, ld) or _title_date(tree) or _day(metadata.date),
         updated=_modified(tree, ld),
         authors=byline.authors(tree, ld, _authors(ld) or _split(metadata.author), site_names(tree, ld)),
         category=_text(ld.get("articleSection")) or _first(metadata.categories),
         tags=_keywords(ld) or tuple(metadata.tags or ()),
         summary=_text(ld.get("description")) or metadata.description,
-        url=_text(ld.get("url")) or metadata.url,
+        url=page_url,
     )
 
 
