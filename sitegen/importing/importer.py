@@ -30,6 +30,7 @@ from sitegen.importing.enrich import DraftEnricher
 from sitegen.importing.exports import Unit, Units
 from sitegen.importing.fields import TagSpellings, clean_draft
 from sitegen.importing.links import SiteAddresses, resolve_links, unresolved_warnings
+from sitegen.importing.media import Media, SiteFolders, copy_media, local_media
 from sitegen.importing.permalinks import Permalinks
 from sitegen.importing.readers import Draft, ReadError, read_draft
 from sitegen.importing.readers.dates import DateClues, SettledDate, settle
@@ -177,6 +178,7 @@ class SourceSites:
     links relative to them, and their permalink settings, for the posts' old addresses."""
 
     addresses: SiteAddresses = field(default_factory=SiteAddresses)
+    folders: SiteFolders = field(default_factory=SiteFolders)
     permalinks: Permalinks = field(default_factory=Permalinks)
 
 
@@ -187,6 +189,7 @@ class Prepared:
     draft: Draft
     settled: SettledDate
     source: dict[str, Any]
+    media: tuple[Media, ...] = ()  # image files the post shows, to copy into the archive
 
 
 class _Importer:
@@ -210,7 +213,7 @@ class _Importer:
                     return self._outcome("skipped", message=why)
                 draft, _ = read_draft(data, self.path.name, self.options.format)
             self.warnings.extend(draft.warnings)
-            draft = self._with_absolute_links(clean_draft(draft))
+            draft, media = self._with_absolute_links(clean_draft(draft))
             settled = settle(draft.date, self._clues(draft))
             draft = self._with_old_address(draft, settled)
         except (OSError, ReadError) as error:
@@ -220,11 +223,12 @@ class _Importer:
         source = {"path": self.source_path, "sha256": hashlib.sha256(data).hexdigest()}
         if draft.url:
             source["url"] = draft.url
-        return Prepared(draft, settled, source)
+        return Prepared(draft, settled, source, tuple(media))
 
     def place(self, prepared: Prepared) -> Outcome:
         """Write the article for a file read, or record the file as another source of an article."""
         draft, settled, source = prepared.draft, prepared.settled, prepared.source
+        copy_media(list(prepared.media), self.options.content_dir)
         draft = replace(draft, tags=self.archive.tags.spell(draft.tags))
         body = draft.body.rstrip("\n") + "\n"
         same_text = self.archive.same_article(body, draft.title, settled.value)
@@ -282,13 +286,20 @@ class _Importer:
         old = self.sites.permalinks.old_path(self.path, draft, settled.value)
         return replace(draft, aliases=(old,)) if old else draft
 
-    def _with_absolute_links(self, draft: Draft) -> Draft:
-        """The draft with its links relative to the original site made absolute (see links.py)."""
+    def _with_absolute_links(self, draft: Draft) -> tuple[Draft, list[Media]]:
+        """The draft with its links relative to the original site made absolute (see links.py), and its own
+        image files, to be copied into the archive (see media.py; an export's posts have none)."""
         entry_site = self.unit.entry.site if self.unit.entry is not None else None
         site = self.options.source_url or entry_site or self.sites.addresses.of(self.path)
         body, unresolved = resolve_links(draft.body, draft.url, site)
-        self.warnings.extend(unresolved_warnings(unresolved))
-        return replace(draft, body=body)
+        if self.unit.entry is not None:
+            self.warnings.extend(unresolved_warnings(unresolved))
+            return replace(draft, body=body), []
+        local = local_media(body, draft.image, self.path, site, self.sites.folders)
+        self.warnings.extend(unresolved_warnings([link for link in unresolved if link not in local.addresses]))
+        if local.missing_image:
+            self.warnings.append(f"the lead image {local.missing_image} is not beside the post nor in its site's files")
+        return replace(draft, body=local.body, image=local.image), local.media
 
     def _clues(self, draft: Draft) -> DateClues:
         reference = self.options.now or datetime.fromtimestamp(self.path.stat().st_mtime, tz=self.options.zone)

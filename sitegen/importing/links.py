@@ -27,6 +27,7 @@ _LINKS = re.compile(
 _ABSOLUTE = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//|#)", re.IGNORECASE)  # a scheme, another host, or this page
 _CONFIG_FILES = (
     "_config.yml", "hugo.toml", "config.toml", "hugo.yaml", "config.yaml", "publishconf.py", "pelicanconf.py",
+    "pelican.conf.py",
     "config/production/hugo.toml", "config/production/config.toml",  # Hugo's configuration folder
     "config/_default/hugo.toml", "config/_default/config.toml",
 )  # fmt: skip
@@ -106,6 +107,11 @@ class NearestAbove(Generic[T]):
             if self._folders[folder] is not None:
                 return self._folders[folder]
         return None
+
+
+def site_folder(folder: Path) -> Path | None:
+    """The folder itself, if it holds a site generator's configuration (see _CONFIG_FILES)."""
+    return folder if any((folder / name).is_file() for name in _CONFIG_FILES) else None
 
 
 class SiteAddresses(NearestAbove[str]):

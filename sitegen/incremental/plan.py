@@ -71,7 +71,7 @@ def plan_pages(
     digests = tuple(
         (known.get(article) or fields_digest(article)) + images.digest(article) for article in library.articles
     )
-    structure = structure_key(site, library)
+    structure = structure_key(site + images.portraits_key(), library)  # a new portrait: every person page
     last = previous.shown
     changed = None if every_group else changed_positions(last, structure, digests)
     only = None if changed is None or last is None else groups_showing(last, changed)
@@ -79,7 +79,7 @@ def plan_pages(
         related = Related(previous.related_shape, lambda: previous.related)
     else:
         related = start_related(library, config, previous)
-    pages = list(all_pages(library, routes, config, related.positions, only, redirects))
+    pages = list(all_pages(library, routes, config, related.positions, only, redirects, images.portrait_keys()))
     if only is None or changed is None or last is None:  # only is None exactly when one of the others is
         return PagePlan(pages, {}, structure, digests, related)
     made = {output_file(page.route) for page in pages}

@@ -1,6 +1,7 @@
 """The images a site shows, found in the route step and made or kept in the render step.
 
-Each article's lead image (`image` in its front-matter) and each image its text shows (`![alt](photo.jpg)`) is
+Each article's lead image (`image` in its front-matter), each image its text shows (`![alt](photo.jpg)`) and
+each image file its text links to (`[larger](photo.jpg)`) is
 looked for beside the article's file, then under content/images/ (a path from the site's root, `/images/a.jpg`,
 is read from content/). A URL is shown as it is and never fetched. A file that is missing, outside content/,
 or that cannot be read as an image is one error naming the article and the image; the article is built
@@ -20,6 +21,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import unquote
 
 from sitegen.config import Config
 from sitegen.content.library import Library
@@ -41,7 +43,9 @@ from sitegen.render.images import (
 )
 
 IMAGES_DIR = "images"  # below the content folder: images articles share
-_INLINE_IMAGE = re.compile(r"!\[[^\]\n]*\]\(\s*<?([^\s)>]+)")
+_SUFFIXES = PROCESSED + tuple(PASSED_THROUGH)
+# Images of the text, and links to image files (a photograph shown larger when its thumbnail is clicked).
+_INLINE_IMAGE = re.compile(r"\]\(\s*<?([^\s)>]+)")
 
 
 @dataclass(frozen=True)
@@ -58,6 +62,7 @@ class ImageRecord:
 class ImagePlan:
     records: dict[str, ImageRecord] = field(default_factory=dict)  # image file -> record, for the next build
     by_article: dict[Article, dict[str, str]] = field(default_factory=dict)  # each article's sources -> files
+    by_person: dict[str, str] = field(default_factory=dict)  # people.yml's names -> their portrait's file
     problems: list[Problem] = field(default_factory=list)
 
     def digest(self, article: Article) -> bytes:
@@ -67,6 +72,17 @@ class ImagePlan:
             return b""
         text = "\0".join(f"{source}\0{self.records[path].key}" for source, path in sorted(files.items()))
         return hashlib.blake2b(text.encode(), digest_size=16).digest()
+
+    def portrait_keys(self) -> dict[str, str]:
+        """The key of each registered person's portrait, for their page's key."""
+        return {name: self.records[path].key for name, path in self.by_person.items()}
+
+    def portraits_key(self) -> str:
+        return repr(sorted(self.portrait_keys().items())) if self.by_person else ""
+
+    def portrait(self, name: str) -> Picture | None:
+        path = self.by_person.get(name)
+        return self.records[path].picture if path is not None else None
 
     def picture(self, article: Article, source: str) -> Picture | None:
         """The picture made of an image the article names, or None (a URL, or an image that failed)."""
@@ -91,23 +107,41 @@ def plan_images(library: Library, config: Config, inputs: Stamps, previous: dict
             found[source] = path
         if found:
             plan.by_article[article] = found
+    for person in library.registry.people.values():
+        if person.image and (path := _portrait(person.image, config.content_dir)) is not None:
+            plan.records[path] = plan.records.get(path) or _record(path, inputs, previous)
+            plan.by_person[person.name] = path
     return plan
+
+
+def _portrait(image: str, content_dir: Path) -> str | None:
+    """A portrait people.yml names, where it is a file of content/ (content/images/ first); None otherwise, for
+    an image the site serves itself (from static/) or by URL, shown as it is."""
+    if re.match(r"^[a-z][a-z0-9+.-]*:|^//", image, re.IGNORECASE):
+        return None
+    for candidate in (os.path.join(IMAGES_DIR, image.lstrip("/")), image.lstrip("/")):
+        path = os.path.normpath(os.path.join(content_dir, candidate))
+        inside = path.startswith(os.path.normpath(content_dir) + os.sep)
+        if inside and path.lower().endswith(_SUFFIXES) and os.path.isfile(path):
+            return path
+    return None
 
 
 def _sources(article: Article) -> Iterator[tuple[str, bool]]:
     """The images the article shows that are files, not URLs: the lead image first (True), then its text's."""
     if article.image is not None and not article.image.remote:
         yield article.image.src, True
-    if "![" in article.body:
+    if "](" in article.body:
         for match in _INLINE_IMAGE.finditer(without_code(article.body)):
-            if not re.match(r"^[a-z][a-z0-9+.-]*:|^//", match.group(1), re.IGNORECASE):
+            name = match.group(1).split("#")[0].split("?")[0].lower()
+            if name.endswith(_SUFFIXES) and not re.match(r"^[a-z][a-z0-9+.-]*:|^//", name):
                 yield match.group(1), False
 
 
 def resolve(source: str, article: Article, content_dir: Path) -> str | None:
     """The image file an article names, inside the content folder; None if it is not there."""
     content = os.path.normpath(content_dir)
-    name = source.split("#")[0].split("?")[0]
+    name = unquote(source.split("#")[0].split("?")[0])
     if name.startswith("/"):
         candidates = [os.path.join(content, name.lstrip("/"))]
     else:
@@ -115,7 +149,7 @@ def resolve(source: str, article: Article, content_dir: Path) -> str | None:
         candidates = [os.path.join(beside, name), os.path.join(content, IMAGES_DIR, name)]
     for candidate in map(os.path.normpath, candidates):
         inside = candidate.startswith(content + os.sep)
-        if inside and candidate.lower().endswith(PROCESSED + tuple(PASSED_THROUGH)) and os.path.isfile(candidate):
+        if inside and candidate.lower().endswith(_SUFFIXES) and os.path.isfile(candidate):
             return candidate
     return None
 

@@ -111,8 +111,9 @@ def process(source: str, key: str, out_dir: str, variants: Variants = VARIANTS) 
         image = image.copy_memory()  # decoded once, read for every variant
         return _variants(image, folder, out_dir, variants, key)
     except pyvips.Error as error:
-        reason = str(error).strip().splitlines()[-1] if str(error).strip() else "cannot be decoded"
-        raise ImageError(f"cannot be read as an image ({reason})") from error
+        lines = str(error).strip().splitlines()
+        reason = lines[-1].strip().replace(source, os.path.basename(source)) if lines else "cannot be decoded"
+        raise ImageError(f"cannot be read as an image ({reason})") from error  # named without its folder
 
 
 def _variants(image: object, folder: str, out_dir: str, variants: Variants, key: str) -> tuple[Picture, dict]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from html import escape, unescape
+from urllib.parse import unquote
 
 from markupsafe import Markup
 
@@ -19,8 +20,9 @@ from sitegen.render.image_plan import ImagePlan
 from sitegen.render.images import Picture
 
 LEAD_SIZES = "(min-width: 60rem) 44rem, 100vw"  # the article column's width (see theme/static/style.css)
-THUMBNAIL_SIZES = "10rem"
+PORTRAIT_SIZES = "8rem"
 _IMG = re.compile(r'<img src="([^"]*)" alt="([^"]*)"( title="[^"]*")? />')  # as markdown-it writes an image
+_HREF = re.compile(r'<a href="([^"]*)"')
 
 
 @dataclass(frozen=True)
@@ -55,6 +57,13 @@ class Images:
             return Markup(_img(lead.url or "", lead.alt, first))
         return Markup(picture_html(lead.picture, lead.alt, sizes, first, self.base_path))
 
+    def portrait(self, name: str, person_image: str | None) -> Markup:
+        """A person's portrait: made into a picture where it is a file of content/, else as people.yml gives it."""
+        picture = self.plan.portrait(name)
+        if picture is not None:
+            return Markup(picture_html(picture, name, PORTRAIT_SIZES, True, self.base_path))
+        return Markup(_img(person_image, name, True)) if person_image else Markup("")
+
     def share_url(self, lead: Lead) -> str:
         """The absolute address of the image to show where the page is shared (og:image, twitter:image)."""
         if lead.picture is not None:
@@ -62,17 +71,26 @@ class Images:
         return lead.url or ""
 
     def in_text(self, html: str, article: Article) -> str:
-        """The article's HTML with each image of its own files made a picture."""
+        """The article's HTML with each image of its own files made a picture, and each link to one leading to
+        its JPEG."""
         if "<img " not in html or article not in self.plan.by_article:
             return html
 
-        def picture(match: re.Match[str]) -> str:
-            found = self.plan.picture(article, unescape(match.group(1)))
-            if found is None:
-                return match.group(0)
-            return picture_html(found, unescape(match.group(2)), LEAD_SIZES, False, self.base_path)
+        def found(address: str) -> Picture | None:  # markdown-it escapes and percent-encodes the address
+            written = unescape(address)
+            return self.plan.picture(article, written) or self.plan.picture(article, unquote(written))
 
-        return _IMG.sub(picture, html)
+        def picture(match: re.Match[str]) -> str:
+            made = found(match.group(1))
+            if made is None:
+                return match.group(0)
+            return picture_html(made, unescape(match.group(2)), LEAD_SIZES, False, self.base_path)
+
+        def larger(match: re.Match[str]) -> str:
+            made = found(match.group(1))
+            return match.group(0) if made is None else f'<a href="{escape(self.base_path + made.fallback)}"'
+
+        return _HREF.sub(larger, _IMG.sub(picture, html))
 
 
 def picture_html(picture: Picture, alt: str, sizes: str, first: bool, base_path: str) -> str:

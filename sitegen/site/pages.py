@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Callable, Container, Iterator, Sequence
+from collections.abc import Callable, Container, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from enum import Enum
@@ -109,11 +109,13 @@ def all_pages(
     related: Callable[[], Sequence[Sequence[int]]] | None = None,
     only: Groups = None,
     redirects: RedirectPlan | None = None,
+    portraits: Mapping[str, str] | None = None,
 ) -> Iterator[Page]:
     """Every page, article pages first, or those of the groups in only; related, if given, gives what
     related[i] holds, the positions of the related articles of library.articles[i]. It is called only once the
-    listing pages are made, so that it may still be finding them meanwhile."""
-    listings = list(_listing_pages(library, routes, config, only))
+    listing pages are made, so that it may still be finding them meanwhile. portraits: the key of each
+    person's portrait made (see render/image_plan.py), which their page shows."""
+    listings = list(_listing_pages(library, routes, config, only, portraits or {}))
     positions = related() if related is not None else None
     yield from article_pages(library, routes, config, positions, only, redirects)
     yield from listings
@@ -121,12 +123,14 @@ def all_pages(
         yield from redirect_pages(library, routes, redirects, only)
 
 
-def _listing_pages(library: Library, routes: Routes, config: Config, only: Groups) -> Iterator[Page]:
+def _listing_pages(
+    library: Library, routes: Routes, config: Config, only: Groups, portraits: Mapping[str, str]
+) -> Iterator[Page]:
     home = Group(GroupKind.HOME)
     if _wanted(home, only):
         yield from listing(library, routes.home, library.articles, "home.html", config.page_size, {}, home)
     yield from tag_pages(library, routes, config, only)
-    yield from person_pages(library, routes, config, only)
+    yield from person_pages(library, routes, config, only, portraits)
     yield from period_pages(library, routes, config, only)
     yield from site_pages(library, routes, config, only)
 
@@ -184,7 +188,9 @@ def tag_pages(library: Library, routes: Routes, config: Config, only: Groups = N
         yield feed(library, routes.tag_feed(tag), title, routes.tag(tag), articles, config, group)
 
 
-def person_pages(library: Library, routes: Routes, config: Config, only: Groups = None) -> Iterator[Page]:
+def person_pages(
+    library: Library, routes: Routes, config: Config, only: Groups = None, portraits: Mapping[str, str] | None = None
+) -> Iterator[Page]:
     if _wanted(Group(GroupKind.PEOPLE_INDEX), only):
         context = {"people": _counts(library.by_person)}
         yield Page(routes.people(), "people.html", context, PageKind.INDEX, Group(GroupKind.PEOPLE_INDEX))
@@ -196,6 +202,7 @@ def person_pages(library: Library, routes: Routes, config: Config, only: Groups 
         context = {
             "name": name,
             "person": library.registry.people.get(name),
+            "portrait": (portraits or {}).get(name),
             "feed": routes.person_feed(name),
             "chart": per_year(articles, years),
             "co_mentioned": library.co_occurring(articles, "people", name, CO_MENTIONED_COUNT),

@@ -71,6 +71,7 @@ PEOPLE_FILES = [
     "- name: José Pérez\n  aliases: [Perez]\n  description: Harbour master.\n",
     "- name: José Pérez\n  aliases: [Perez]\n- name: Jose Perez\n  description: Another man.\n",
     "- name: Ana Lima\n  image: /static/favicon.svg\n",
+    "- name: Ana Lima\n  image: harbour.jpg\n",  # a portrait in content/images/, which a rule changes
 ]
 TAGS_FILES = [
     None,

@@ -212,3 +212,22 @@ def test_a_no_op_rebuild_makes_nothing_and_a_changed_photograph_replaces_its_var
     after = variants(config)
     assert len(after) == 4 and set(after).isdisjoint(before)  # the old photograph's variants are gone
     assert after[0].split("/")[1] in page(config)
+
+
+def test_a_portrait_in_people_yml_is_made_a_picture_and_follows_its_file(tmp_path: Path) -> None:
+    portrait = photo(tmp_path / "content/images/portraits/jane.jpg", (800, 1000))
+    (tmp_path / "content/people.yml").write_text("- name: Jane Doe\n  image: portraits/jane.jpg\n", encoding="utf-8")
+    write_article(tmp_path / "content", ARTICLE, "title: Gates\ndate: 2025-03-11\npeople: [Jane Doe]", "Text.\n")
+    config = Config(root=tmp_path, search=False)
+    assert build(config).problems == []
+    person = page(config, "people/jane-doe/index.html")
+    first = re.search(r'<div class="portrait"><picture>.*?<img src="/images/(\w+)/share\.jpg" alt="Jane Doe"', person)
+    assert first is not None
+    photo(portrait, (600, 900))  # a new photograph under the same name
+    build(config)
+    second = re.search(
+        r'<img src="/images/(\w+)/share\.jpg" alt="Jane Doe"', page(config, "people/jane-doe/index.html")
+    )
+    assert second is not None and second.group(1) != first.group(1)
+    assert (config.output_dir / "images" / second.group(1) / "share.jpg").exists()
+    assert not (config.output_dir / "images" / first.group(1)).exists()

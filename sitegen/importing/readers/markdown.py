@@ -36,6 +36,7 @@ FIELD_NAMES: dict[str, tuple[str, ...]] = {
     "slug": ("slug",),
     "url": ("canonical_url", "canonical", "source_url", "original_url", "link"),
     "permalink": ("url", "permalink"),
+    "image": ("image", "images", "featured_image", "featuredimage", "cover", "thumbnail", "banner"),
 }  # fmt: skip
 _PELICAN_KEY = re.compile(r"^(?P<key>[A-Za-z][\w-]*)\s*:\s*(?P<value>.*)$")
 _PELICAN_REQUIRED = {"title"}
@@ -193,6 +194,7 @@ def _draft(meta: dict[str, Any], body: str) -> Draft:
         url=_text(values["url"]),
         draft=_is_draft(meta, published),
         aliases=_old_addresses(meta, values["permalink"]),
+        image=_image(values["image"]),
     )
 
 
@@ -207,6 +209,15 @@ def _old_addresses(meta: dict[str, Any], permalink: Any) -> tuple[str, ...]:
         value = meta.get(key)
         found += [item for item in (value if isinstance(value, list) else [value]) if isinstance(item, str)]
     return tuple(dict.fromkeys(address.strip() for address in found if address.strip()))
+
+
+def _image(value: Any) -> str | None:
+    """The lead image's address: a text, the first of a list (Hugo's images), or a mapping's path or src."""
+    if isinstance(value, list) and value:
+        value = value[0]
+    if isinstance(value, dict):
+        value = value.get("src") or value.get("path") or value.get("url") or value.get("image")
+    return value.strip() if isinstance(value, str) and value.strip() else None
 
 
 def _first(meta: dict[str, Any], names: tuple[str, ...]) -> Any:
