@@ -11,6 +11,7 @@ from playwright.sync_api import Browser
 from sitegen.build import build
 from sitegen.config import Config
 from tests.browser.conftest import serve, visit, write_article
+from tests.browser.test_search_page import result_count, results, search_url
 
 SHIFTS = (
     "window.shifts = 0; new PerformanceObserver(list => list.getEntries().forEach(entry => {"
@@ -28,7 +29,8 @@ def photo_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     write_article(
         root / "content", "2025/03/flood.md", front_matter, "Text.\n\n" * 40 + "![The gate again](gate.jpg)\n"
     )
-    config = Config(root=root, search=False)
+    write_article(root / "content", "2025/03/plain.md", "title: Barrier plans\ndate: 2025-03-01", "No photo.\n")
+    config = Config(root=root, search=True)
     assert build(config).problems == []
     yield from serve(config.output_dir, config.base_path)
 
@@ -71,4 +73,18 @@ def test_nothing_the_pages_ask_for_is_missing(browser: Browser, photo_site: str)
         visit(page, photo_site + path)
         page.wait_for_load_state("networkidle")
     assert failed == []
+    page.close()
+
+
+def test_a_search_result_shows_its_articles_thumbnail_and_one_without_shows_none(
+    browser: Browser, photo_site: str
+) -> None:
+    page = browser.new_page(viewport={"width": 1366, "height": 800})
+    visit(page, search_url(photo_site, "q=barrier"))
+    assert result_count(page) == 2
+    with_photo = results(page).filter(has_text="Flood barrier goes in").locator("img.result-image")
+    with_photo.evaluate("image => image.decode()")
+    assert with_photo.evaluate("image => image.currentSrc").endswith("480.webp")
+    assert with_photo.get_attribute("alt") == "The gate"
+    assert results(page).filter(has_text="Barrier plans").locator("img").count() == 0
     page.close()

@@ -103,7 +103,15 @@ function resultItem(data) {
   const meta = [data.meta.section, data.meta.date].filter(Boolean).map(escapeHtml).join(" · ");
   // Pagefind's excerpt is the page's text, escaped, with the matched words in <mark>.
   const excerpt = data.excerpt || escapeHtml(data.meta.summary ?? "");
+  // The article's smallest photograph, where it has one; its alt text, as written, and a fixed box, so that
+  // results do not move as thumbnails arrive.
+  const image = data.meta.image
+    ? `<img class="result-image" src="${escapeHtml(data.meta.image)}" alt="${escapeHtml(data.meta.image_alt ?? "")}"` +
+      ` width="96" height="64" loading="lazy" decoding="async">`
+    : "";
+  if (image) item.classList.add("with-image");
   item.innerHTML =
+    image +
     `<h2><a href="${escapeHtml(data.url)}">${escapeHtml(data.meta.title ?? data.url)}</a></h2>` +
     (meta ? `<p class="result-meta">${meta}</p>` : "") +
     `<p class="result-excerpt">${excerpt}</p>`;
