@@ -19,7 +19,7 @@ import hashlib
 import os
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -165,13 +165,27 @@ def _record(path: str, inputs: Stamps, previous: dict[str, ImageRecord]) -> Imag
     return ImageRecord(found, VARIANTS.key(content, processor_version()))
 
 
+def to_make(plan: ImagePlan, writer: OutputWriter) -> dict[str, str]:
+    """The images whose variants the last build's output does not hold, by key, each with a file of that content;
+    the others are kept, and every file of a kept key is given its picture (two files may hold one photograph)."""
+    kept: dict[str, ImageRecord] = {}
+    wanted: dict[str, str] = {}
+    for path, record in plan.records.items():
+        if record.key in kept or record.key in wanted or record.error is not None:
+            continue
+        if record.picture is not None and writer.keep_all(record.picture.routes):
+            kept[record.key] = record
+        else:
+            wanted[record.key] = path
+    for path, record in plan.records.items():
+        if record.key in kept and record.picture is None:
+            plan.records[path] = replace(kept[record.key], stamp=record.stamp)
+    return wanted
+
+
 def make_images(plan: ImagePlan, writer: OutputWriter, config: Config) -> list[Problem]:
     """Make the variants of every image whose key the last build's output does not hold; errors per article."""
-    wanted: dict[str, str] = {}  # key -> a file with that content
-    for path, record in plan.records.items():
-        kept = record.picture is not None and writer.keep_all(record.picture.routes)
-        if not kept and record.error is None and record.key not in wanted:
-            wanted[record.key] = path
+    wanted = to_make(plan, writer)
     for key in wanted:
         writer.claim(_possible_routes(key))
     out_dir = str(writer.out_dir)

@@ -15,6 +15,11 @@ from PIL import Image, ImageCms
 
 from sitegen.build import build
 from sitegen.config import Config
+from sitegen.content.load import load_library
+from sitegen.incremental.stamps import input_stamps
+from sitegen.incremental.state import BuildState
+from sitegen.output.writer import OutputWriter
+from sitegen.render.image_plan import plan_images, to_make
 from tests.conftest import write_article
 
 ARTICLE = "2025/03/flood.md"
@@ -231,3 +236,21 @@ def test_a_portrait_in_people_yml_is_made_a_picture_and_follows_its_file(tmp_pat
     assert second is not None and second.group(1) != first.group(1)
     assert (config.output_dir / "images" / second.group(1) / "share.jpg").exists()
     assert not (config.output_dir / "images" / first.group(1)).exists()
+
+
+def test_one_photograph_in_two_files_is_made_once_and_kept_by_the_next_build(tmp_path: Path) -> None:
+    first = photo(tmp_path / "content/articles/2025/03/flood-barrier.jpg")
+    config = site(tmp_path)
+    second = tmp_path / "content/articles/2025/04/same.jpg"
+    second.parent.mkdir(parents=True)
+    second.write_bytes(first.read_bytes())
+    write_article(
+        tmp_path / "content", "2025/04/again.md", "title: Again\ndate: 2025-04-02\nimage: same.jpg", "Text.\n"
+    )
+    assert build(config).problems == []
+    assert len({name.split("/")[1] for name in variants(config)}) == 1
+    inputs = input_stamps(config)
+    loaded = load_library(config, {}, inputs, None, False)
+    plan = plan_images(loaded.library, config, inputs, BuildState.load(config).images)
+    assert to_make(plan, OutputWriter(config.output_dir)) == {}  # kept: nothing is made again
+    assert all(record.picture is not None for record in plan.records.values())
