@@ -14,6 +14,7 @@ import pytest
 from PIL import Image, ImageCms
 
 from sitegen.build import build
+from sitegen.commands.check import check
 from sitegen.config import Config
 from sitegen.content.load import load_library
 from sitegen.incremental.stamps import input_stamps
@@ -254,3 +255,11 @@ def test_one_photograph_in_two_files_is_made_once_and_kept_by_the_next_build(tmp
     plan = plan_images(loaded.library, config, inputs, BuildState.load(config).images)
     assert to_make(plan, OutputWriter(config.output_dir)) == {}  # kept: nothing is made again
     assert all(record.picture is not None for record in plan.records.values())
+
+
+def test_a_link_alone_to_a_photograph_leads_to_its_jpeg(tmp_path: Path) -> None:
+    photo(tmp_path / "content/articles/2025/03/flood-barrier.jpg")
+    config = site(tmp_path, image="https://images.example.org/gate.jpg", body="See [the gate](flood-barrier.jpg).\n")
+    assert build(config).problems == []
+    assert re.search(r'<a href="/images/\w+/share\.jpg">the gate</a>', page(config))
+    assert check(config, build_first=False) == []
