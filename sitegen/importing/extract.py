@@ -18,7 +18,6 @@ from sitegen.importing.engines import Engines, Mention
 from sitegen.importing.language import LanguageDetector
 from sitegen.importing.names import (
     CAPITALISED,
-    HEADLINE_WORDS,
     NOT_NAMES,
     SPEECH,
     TITLES,
@@ -28,6 +27,7 @@ from sitegen.importing.names import (
     fold,
     is_club,
     is_headline_case,
+    joins_headline_words,
     resolve_in_article,
 )
 
@@ -230,6 +230,6 @@ def _entity_name(text: str) -> str | None:
     text = re.sub(r"[’']s$", "", text)
     if not text or not text[0].isupper() or text.casefold() in NOT_NAMES or len(text) < 2:
         return None
-    if any(word.casefold() in HEADLINE_WORDS for word in text.split()[1:]):
+    if joins_headline_words(text.split()):
         return None  # "Harbour Rovers Is Relegated": a headline's words run together
     return text

@@ -22,12 +22,10 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from sitegen.importing.links import NearestAbove, site_folder
-from sitegen.render.images import PASSED_THROUGH, PROCESSED
+from sitegen.render.images import CONTENT_IMAGES, IMAGE_SUFFIXES
 
-IMAGES_DIR = "images"
 _SERVED_AS_THEY_ARE = ("", "static", "content", "src", "assets")  # below a site's folder, in this order
 _LINK = re.compile(r"(\]\(\s*<?)([^\s)>]+)")  # images, and links to an image file ("click to enlarge")
-_SUFFIXES = PROCESSED + tuple(PASSED_THROUGH)
 
 
 @dataclass(frozen=True)
@@ -66,7 +64,7 @@ def local_media(body: str, image: str | None, post: Path, site: str | None, fold
         if file not in found:
             found[file] = Media(file, _name(file))
         addresses.add(address)
-        return f"/{IMAGES_DIR}/{found[file].name}"
+        return f"/{CONTENT_IMAGES}/{found[file].name}"
 
     if "](" in body:
         body = _LINK.sub(lambda match: match.group(1) + moved(match.group(2)), body)
@@ -80,7 +78,7 @@ def local_media(body: str, image: str | None, post: Path, site: str | None, fold
 def copy_media(media: list[Media], content_dir: Path) -> None:
     """Copy each file into content/images/ unless a file of its name is there (the name holds its hash)."""
     for item in media:
-        target = content_dir / IMAGES_DIR / item.name
+        target = content_dir / CONTENT_IMAGES / item.name
         if not target.exists():
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(item.source, target)
@@ -89,16 +87,16 @@ def copy_media(media: list[Media], content_dir: Path) -> None:
 def _find(address: str, post: Path, site: str | None, folders: SiteFolders) -> str | None:
     if site and address.startswith(site):
         address = "/" + address[len(site) :]
-    parts = urlsplit(address)
-    path = unquote(parts.path)
-    if parts.scheme or parts.netloc or not path.lower().endswith(_SUFFIXES):
+    address_parts = urlsplit(address)
+    path = unquote(address_parts.path)
+    if address_parts.scheme or address_parts.netloc or not path.lower().endswith(IMAGE_SUFFIXES):
         return None
     if path.startswith("/"):
         root = folders.of(post)
         candidates = [root / served / path.lstrip("/") for served in _SERVED_AS_THEY_ARE] if root else []
         # A path of the post's own page ("/posts/gtd/images/a.png" for a bundle): its end, below the post.
-        parts = path.strip("/").split("/")
-        candidates += [post.parent.joinpath(*parts[start:]) for start in range(1, len(parts))]
+        segments = path.strip("/").split("/")
+        candidates += [post.parent.joinpath(*segments[start:]) for start in range(1, len(segments))]
     else:
         candidates = [post.parent / path]
     for candidate in candidates:

@@ -84,11 +84,16 @@ def clean(mention: str) -> str | None:
         return None
     if any(word.casefold() in NOT_NAMES for word in words) or words[-1].casefold() in PLACE_WORDS:
         return None
-    if len(words) > 1 and any(word.casefold() in HEADLINE_WORDS for word in words[1:]):
+    if joins_headline_words(words):
         return None  # "Charlton Is Relegated": a headline's words, not a name
     if not all(word[0].isupper() or word.casefold() in NAME_PARTICLES for word in words):
         return None
     return " ".join(words)
+
+
+def joins_headline_words(words: list[str]) -> bool:
+    """Whether words after the first are ones that join a headline ("Is", "At"): never inside a name."""
+    return any(word.casefold() in HEADLINE_WORDS for word in words[1:])
 
 
 def is_club(name: str) -> bool:

@@ -32,9 +32,10 @@ from sitegen.output.writer import OutputWriter
 from sitegen.parallel import forked_map
 from sitegen.problems import Problem
 from sitegen.render.images import (
+    CONTENT_IMAGES,
+    IMAGE_SUFFIXES,
     IMAGES_FOLDER,
     PASSED_THROUGH,
-    PROCESSED,
     VARIANTS,
     ImageError,
     Picture,
@@ -42,8 +43,7 @@ from sitegen.render.images import (
     processor_version,
 )
 
-IMAGES_DIR = "images"  # below the content folder: images articles share
-_SUFFIXES = PROCESSED + tuple(PASSED_THROUGH)
+_ADDRESS = re.compile(r"^[a-z][a-z0-9+.-]*:|^//", re.IGNORECASE)  # a URL (a scheme, or another host): no file
 # Images of the text, and links to image files (a photograph shown larger when its thumbnail is clicked).
 _INLINE_IMAGE = re.compile(r"\]\(\s*<?([^\s)>]+)")
 
@@ -117,14 +117,12 @@ def plan_images(library: Library, config: Config, inputs: Stamps, previous: dict
 def _portrait(image: str, content_dir: Path) -> str | None:
     """A portrait people.yml names, where it is a file of content/ (content/images/ first); None otherwise, for
     an image the site serves itself (from static/) or by URL, shown as it is."""
-    if re.match(r"^[a-z][a-z0-9+.-]*:|^//", image, re.IGNORECASE):
+    if _ADDRESS.match(image):
         return None
-    for candidate in (os.path.join(IMAGES_DIR, image.lstrip("/")), image.lstrip("/")):
-        path = os.path.normpath(os.path.join(content_dir, candidate))
-        inside = path.startswith(os.path.normpath(content_dir) + os.sep)
-        if inside and path.lower().endswith(_SUFFIXES) and os.path.isfile(path):
-            return path
-    return None
+    content = os.path.normpath(content_dir)
+    return _first_image(
+        content, [os.path.join(content, CONTENT_IMAGES, image.lstrip("/")), os.path.join(content, image.lstrip("/"))]
+    )
 
 
 def _sources(article: Article) -> Iterator[tuple[str, bool]]:
@@ -134,7 +132,7 @@ def _sources(article: Article) -> Iterator[tuple[str, bool]]:
     if "](" in article.body:
         for match in _INLINE_IMAGE.finditer(without_code(article.body)):
             name = match.group(1).split("#")[0].split("?")[0].lower()
-            if name.endswith(_SUFFIXES) and not re.match(r"^[a-z][a-z0-9+.-]*:|^//", name):
+            if name.endswith(IMAGE_SUFFIXES) and not _ADDRESS.match(name):
                 yield match.group(1), False
 
 
@@ -143,13 +141,16 @@ def resolve(source: str, article: Article, content_dir: Path) -> str | None:
     content = os.path.normpath(content_dir)
     name = unquote(source.split("#")[0].split("?")[0])
     if name.startswith("/"):
-        candidates = [os.path.join(content, name.lstrip("/"))]
-    else:
-        beside = os.path.dirname(os.path.join(content, article.file))
-        candidates = [os.path.join(beside, name), os.path.join(content, IMAGES_DIR, name)]
+        return _first_image(content, [os.path.join(content, name.lstrip("/"))])
+    beside = os.path.dirname(os.path.join(content, article.file))
+    return _first_image(content, [os.path.join(beside, name), os.path.join(content, CONTENT_IMAGES, name)])
+
+
+def _first_image(content: str, candidates: list[str]) -> str | None:
+    """The first candidate that is an image file inside the content folder (normalised), or None."""
     for candidate in map(os.path.normpath, candidates):
         inside = candidate.startswith(content + os.sep)
-        if inside and candidate.lower().endswith(_SUFFIXES) and os.path.isfile(candidate):
+        if inside and candidate.lower().endswith(IMAGE_SUFFIXES) and os.path.isfile(candidate):
             return candidate
     return None
 

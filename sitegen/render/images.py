@@ -31,7 +31,9 @@ from sitegen.output.writer import Stamp, write_if_changed
 MAX_PIXELS = 50_000_000
 PASSED_THROUGH = {".gif": "image/gif", ".svg": "image/svg+xml"}
 PROCESSED = (".jpg", ".jpeg", ".png", ".webp", ".tif", ".tiff", ".avif", ".heic")
-IMAGES_FOLDER = "images/"
+IMAGE_SUFFIXES = PROCESSED + tuple(PASSED_THROUGH)  # what a file must end with to be taken for an image
+IMAGES_FOLDER = "images/"  # in the output: each image's variants, below its key
+CONTENT_IMAGES = "images"  # below the content folder: images articles share, and import's copies
 
 
 @dataclass(frozen=True)

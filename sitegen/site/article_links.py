@@ -45,12 +45,12 @@ def broken_article_links(
     for article in library.articles:
         if not any(mark in article.body for mark in marks):  # most articles hold no link: a cheap test first
             continue
-        shown = images.by_article.get(article, {}) if images is not None else {}
+        pictured = images.by_article.get(article, {}) if images is not None else {}
         found = _broken(article, pattern, routes, redirects, known, base, config)
-        broken = [link for link in dict.fromkeys(found) if link not in shown]
+        broken = [link for link in dict.fromkeys(found) if link not in pictured]
         if broken:
-            shown = ", ".join(broken[:3]) + (f" and {len(broken) - 3} more" if len(broken) > 3 else "")
-            message = f"{_count(len(broken))} to no page or file of the site: {shown}"
+            named = ", ".join(broken[:3]) + (f" and {len(broken) - 3} more" if len(broken) > 3 else "")
+            message = f"{_count(len(broken))} to no page or file of the site: {named}"
             problems.append(Problem(config.content_dir / article.file, message, warning=True))
     return problems
 
