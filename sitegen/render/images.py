@@ -113,9 +113,11 @@ def process(source: str, key: str, out_dir: str, variants: Variants = VARIANTS) 
         image = image.copy_memory()  # decoded once, read for every variant
         return _variants(image, folder, out_dir, variants, key)
     except pyvips.Error as error:
+        # The reason without the file's name: files of one content share one key, and so one error, which
+        # must read the same whichever of them was processed.
         lines = str(error).strip().splitlines()
-        reason = lines[-1].strip().replace(source, os.path.basename(source)) if lines else "cannot be decoded"
-        raise ImageError(f"cannot be read as an image ({reason})") from error  # named without its folder
+        reason = lines[-1].strip().replace(f'"{source}"', "the file") if lines else "cannot be decoded"
+        raise ImageError(f"cannot be read as an image ({reason.replace(source, 'the file')})") from error
 
 
 def _variants(image: object, folder: str, out_dir: str, variants: Variants, key: str) -> tuple[Picture, dict]:
