@@ -34,10 +34,10 @@ from sitegen.output.writer import OutputWriter
 from sitegen.problems import Problem
 from sitegen.render.image_plan import ImagePlan, make_images, plan_images
 from sitegen.render.templates import environment
-from sitegen.render.theme import STATIC, template_folders
 from sitegen.search.pagefind import SearchRun
 from sitegen.search.shards import BUNDLE, largest_first, primary_shard, shard_bundle
 from sitegen.site.article_links import broken_article_links
+from sitegen.site.assets import static_assets
 from sitegen.site.pages import PageKind
 from sitegen.site.redirects import plan_redirects
 from sitegen.site.routes import Routes
@@ -89,7 +89,8 @@ def build(config: Config, show_progress: bool = False, use_cache: bool = True) -
 def _build(config: Config, show_progress: bool, use_cache: bool) -> BuildReport:
     report = BuildReport()
     with report.step("check"):
-        site, inputs = site_key(config), input_stamps(config)
+        assets = static_assets(config.templates_dir)
+        site, inputs = site_key(config, assets), input_stamps(config)
         last = load_last(config) if use_cache else None
         if last is not None and last.inputs == fingerprint(inputs, site):
             return dataclasses.replace(last.report, files_changed=0, files_removed=0, timings=report.timings)
@@ -106,7 +107,7 @@ def _build(config: Config, show_progress: bool, use_cache: bool) -> BuildReport:
             spellings = spelling_variants(loaded.library, config.content_dir)
             report.problems.extend(dataclasses.replace(problem, warning=True) for problem in spellings)
         with report.step("route"):
-            routes = Routes(loaded.library, config.search_shard_size)
+            routes = Routes(loaded.library, config.search_shard_size, assets)
             redirects = plan_redirects(loaded.library, routes, config)
             report.problems.extend(redirects.problems)
             images = plan_images(loaded.library, config, inputs, run.previous.images)
@@ -160,8 +161,7 @@ def _render(
             if config.search and plan.partial:  # no article comes or goes in a partial plan
                 search = _start_search(run, writer, routes, renderer.changed_articles)
             renderer.render([page for page in plan.pages if page.kind is not PageKind.ARTICLE])
-            theme_first = reversed(template_folders(config.templates_dir))  # the site's static files win
-            writer.copy_tree([folder / STATIC for folder in theme_first], "static/")
+            writer.copy_files(routes.assets.sources)
             report.files_removed = writer.remove_stale(but=BUNDLE)  # pages gone from the site must not be indexed
         if config.search and search is None:
             with report.step("search"):

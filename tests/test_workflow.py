@@ -79,6 +79,6 @@ def test_the_build_steps_run_in_order_and_publish_a_site_under_the_pages_path(ch
         )
         assert result.returncode == 0, f"{step['name']} failed:\n{result.stdout}\n{result.stderr}"
     public = checkout / "public"
-    assert 'href="/archive/static/style.css"' in (public / "index.html").read_text(encoding="utf-8")
+    assert 'href="/archive/static/style.' in (public / "index.html").read_text(encoding="utf-8")
     assert (public / "pagefind" / "2025" / "pagefind.js").is_file()
     assert broken_links(public, PAGES_URL + "/") == []

@@ -17,15 +17,17 @@ from typing import Any
 from sitegen.config import Config
 from sitegen.content.load import fields_digest
 from sitegen.content.model import Article
+from sitegen.site.assets import Assets
 from sitegen.site.pages import Page, Pagination
 from sitegen.site.routes import Routes
 from sitegen.version import code_key
 
 
-def site_key(config: Config) -> str:
-    """What every page depends on: sitegen's code and theme, the configuration and the site's own templates."""
+def site_key(config: Config, assets: Assets) -> str:
+    """What every page depends on: sitegen's code and theme, the configuration, the site's own templates, and
+    the names its static files are published by (see site/assets.py)."""
     digest = hashlib.blake2b(code_key().encode(), digest_size=16)
-    digest.update(repr(config).encode("utf-8"))
+    digest.update(repr(config).encode("utf-8") + b"\0" + assets.key().encode("utf-8"))
     templates = config.templates_dir  # the site's own; the theme's are in the code key
     for path in sorted(templates.rglob("*") if templates.is_dir() else []):
         if path.is_file() and path.relative_to(templates).parts[0] != "static":

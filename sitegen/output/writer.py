@@ -17,7 +17,7 @@ import os
 import stat
 import tempfile
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -143,9 +143,13 @@ class OutputWriter:
         files = {}
         for source in [sources] if isinstance(sources, Path) else sources:
             files.update(_files_below(source, prefix))
+        self.copy_files({relative: found.path for relative, found in files.items()})
+
+    def copy_files(self, files: Mapping[str, str | os.PathLike[str]]) -> None:
+        """Copy each file to its relative path in the output, skipping unchanged ones."""
         self.claim(files)
         for relative in sorted(files):
-            with open(files[relative].path, "rb") as file:
+            with open(files[relative], "rb") as file:
                 self.write(relative, file.read())
 
     def move_tree(self, source: Path, prefix: str) -> list[str]:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from pathlib import Path
 from urllib.parse import SplitResult, urljoin, urlsplit
 
 from sitegen.config import Config
@@ -21,7 +20,6 @@ from sitegen.content.markdown_code import without_code
 from sitegen.content.model import Article
 from sitegen.problems import Problem
 from sitegen.render.image_plan import ImagePlan
-from sitegen.render.theme import STATIC, template_folders
 from sitegen.search.shards import BUNDLE
 from sitegen.site.redirects import REDIRECTS_FILE, RedirectPlan, link_key, old_route
 from sitegen.site.routes import Routes
@@ -37,7 +35,7 @@ def broken_article_links(
 ) -> list[Problem]:
     """A warning for each article link that leads nowhere in the site (see the module's docstring); an image
     the image plan found for the article leads to its picture."""
-    known = redirects.taken | {redirect.old for redirect in redirects.redirects} | _static_files(config)
+    known = redirects.taken | {redirect.old for redirect in redirects.redirects} | set(routes.assets.sources)
     known.add(REDIRECTS_FILE)
     base = urlsplit(config.base_url)
     problems = []
@@ -84,15 +82,6 @@ def _leads_somewhere(route: str, known: set[str], config: Config) -> bool:
     if route in known or route.removesuffix("index.html") in known:
         return True
     return config.search and route.startswith(BUNDLE)
-
-
-def _static_files(config: Config) -> set[str]:
-    """The routes of the static files the build copies: the theme's and the site's."""
-    files = set()
-    for folder in template_folders(config.templates_dir):
-        static = Path(folder) / STATIC
-        files |= {f"static/{path.relative_to(static).as_posix()}" for path in static.rglob("*") if path.is_file()}
-    return files
 
 
 def _count(number: int) -> str:

@@ -14,15 +14,18 @@ from sitegen.content.model import Article, Period
 from sitegen.content.normalise import slug
 from sitegen.search.shards import plan_shards, shard_bundle
 from sitegen.search.shards import shard_size as shard_sized
+from sitegen.site.assets import Assets
 
 # "page/2/" is pagination in every listing folder; the others are device names Windows will not create.
 RESERVED_SLUGS = {"page", "con", "prn", "aux", "nul"} | {f"{device}{n}" for device in ("com", "lpt") for n in range(10)}
 
 
 class Routes:
-    """shard_size: the site's search_shard_size, by which the article pages are split into search bundles."""
+    """shard_size: the site's search_shard_size, by which the article pages are split into search bundles;
+    assets: the static files, whose published names asset() gives."""
 
-    def __init__(self, library: Library, shard_size: int = 0) -> None:
+    def __init__(self, library: Library, shard_size: int = 0, assets: Assets | None = None) -> None:
+        self.assets = assets or Assets()
         self._articles = _unique_paths(library.chronological())
         self._tags = _unique_slugs(library.by_tag)
         self._people = _unique_slugs(library.by_person)
@@ -75,7 +78,8 @@ class Routes:
         return [shard_bundle(shard) for shard in sorted(self.shards, reverse=True)]
 
     def asset(self, name: str) -> str:
-        return f"static/{name}"
+        """A static file's route by its own name (style.css), under the name it is published by."""
+        return self.assets.published(name)
 
     def tag_route(self, name: str) -> str | None:
         """The tag's route, or None if no article has a tag of that name."""

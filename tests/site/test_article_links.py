@@ -10,7 +10,7 @@ from sitegen.config import Config
 from tests.conftest import write_article
 
 LINKS = """Links: [the other article](/2025/06/02/harbour/), [relative](../../02/harbour/), [a tag](/tags/ferries/),
-[the style](/static/style.css), [outside](https://elsewhere.example.com/x/), [mail](mailto:desk@example.org),
+[the icon](/static/favicon.svg), [outside](https://elsewhere.example.com/x/), [mail](mailto:desk@example.org),
 [a fragment](#top), `[in code](/nowhere-in-code/)`, and these lead nowhere: [about](/about/),
 ![photo](photo.jpg), [post]({filename}/missing-post.md).
 """
@@ -34,7 +34,7 @@ def test_the_build_names_each_article_link_that_leads_nowhere_and_check_agrees(t
 
 
 def test_an_article_whose_links_all_lead_somewhere_gives_no_warning(tmp_path: Path) -> None:
-    config = site(tmp_path, "See [the harbour](/2025/06/02/harbour/) and [the style](/static/style.css).\n")
+    config = site(tmp_path, "See [the harbour](/2025/06/02/harbour/) and [the icon](/static/favicon.svg).\n")
     assert build(config).problems == []
 
 
