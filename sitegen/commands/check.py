@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 
 from sitegen.build import build
 from sitegen.commands.linkcheck import orphan_pages, site_links
+from sitegen.commands.sitemaps import sitemap_problems
 from sitegen.config import Config
 from sitegen.content.library import Library
 from sitegen.content.load import load_library
@@ -21,7 +22,6 @@ from sitegen.site.redirects import plan_redirects
 from sitegen.site.routes import Routes
 
 ATOM = "{http://www.w3.org/2005/Atom}"
-SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 _RFC3339 = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$")
 
 
@@ -39,9 +39,8 @@ def check(config: Config, build_first: bool = True) -> list[Problem]:
         return [*problems, Problem(out, "no built site here; run sitegen build, or check without --no-build")]
     problems += site_problems(out, config.base_url)
     problems += sitemap_problems(out, config.base_url, library)
-    problems += [
-        problem for feed in sorted(out.rglob("*.xml")) if feed.name != "sitemap.xml" for problem in atom_problems(feed)
-    ]
+    feeds = [path for path in sorted(out.rglob("*.xml")) if path.parent != out or not path.name.startswith("sitemap")]
+    problems += [problem for feed in feeds for problem in atom_problems(feed)]
     return problems
 
 
@@ -63,21 +62,6 @@ def site_problems(out: Path, base_url: str) -> Iterator[Problem]:
             yield Problem(out / link.page, f"the link {link.href} leads to no file")
     for page in orphan_pages(out, links):
         yield Problem(out / page, "no page links here")
-
-
-def sitemap_problems(out: Path, base_url: str, library: Library) -> Iterator[Problem]:
-    sitemap = out / "sitemap.xml"
-    try:
-        root = ElementTree.parse(sitemap).getroot()
-    except (OSError, ElementTree.ParseError) as error:
-        yield Problem(sitemap, f"cannot be read as XML: {error}")
-        return
-    listed = {(element.text or "").strip() for element in root.iter(f"{SITEMAP}loc")}
-    routes = Routes(library)
-    for article in library.articles:
-        url = base_url + routes.article(article)
-        if url not in listed:
-            yield Problem(sitemap, f"does not list the article {url}")
 
 
 def atom_problems(feed: Path) -> list[Problem]:

@@ -26,4 +26,13 @@ BUILTIN_TEMPLATES = {
 {{ old|url|urlencode }} {{ new|url|urlencode }} 301
 {% endfor %}
 """,
+    # The response headers for hosts that read a list of them (Netlify, Cloudflare Pages): see site/headers.py.
+    "_headers.txt": """# This site's response headers, for Netlify and Cloudflare Pages (sitegen's README, Publishing).
+{% for rule in rules %}
+{{ rule.pattern }}
+{% for name, value in rule.headers %}
+  {{ name }}: {{ value }}
+{% endfor %}
+{% endfor %}
+""",
 }

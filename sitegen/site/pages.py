@@ -21,8 +21,10 @@ from sitegen.content.library import Library
 from sitegen.content.model import Article, Period
 from sitegen.site.calendars import month_weeks, year_rows
 from sitegen.site.charts import per_year
+from sitegen.site.headers import HEADERS_FILE, header_rules
 from sitegen.site.redirects import REDIRECTS_FILE, RedirectPlan
 from sitegen.site.routes import Routes
+from sitegen.site.sitemaps import SITEMAP_INDEX, Part, article_parts, listing_parts
 
 CO_MENTIONED_COUNT = 10
 FEED_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)  # the updated time of a feed with no entries
@@ -133,6 +135,7 @@ def _listing_pages(
     yield from person_pages(library, routes, config, only, portraits)
     yield from period_pages(library, routes, config, only)
     yield from site_pages(library, routes, config, only)
+    yield from sitemap_pages(library, routes, config, only)
 
 
 def _wanted(group: Group, only: Groups) -> bool:
@@ -246,11 +249,26 @@ def site_pages(library: Library, routes: Routes, config: Config, only: Groups = 
         years = [period.year for period in library.periods("year")]
         yield Page(routes.search(), "search.html", {"shards": routes.search_bundles(), "years": years})
     yield Page("404.html", "404.html", {})
-    # Each article's route and time, not the article: the sitemap need not be made again when a text changes.
-    articles = [(routes.article(article), article.updated or article.date) for article in library.articles]
-    listings = _listing_routes(library, routes)
-    yield Page("sitemap.xml", "sitemap.xml", {"listings": listings, "articles": articles})
     yield Page("robots.txt", "robots.txt", {})
+    yield Page(HEADERS_FILE, "_headers.txt", {"rules": header_rules(config.base_path, routes.assets, config.search)})
+
+
+def sitemap_pages(library: Library, routes: Routes, config: Config, only: Groups = None) -> Iterator[Page]:
+    """The sitemap index and the sitemaps (see sitemaps.py). A year's sitemaps are made with its listing pages,
+    in the group that shows its articles, so a rebuild makes again only those of the years an edit touched."""
+    parts: list[Part] = []
+    for period in library.periods("year"):
+        group = Group(GroupKind.PERIOD, routes.period(period))
+        for part, articles in article_parts(period.year, library.by_period[period], routes, config.base_url):
+            parts.append(part)
+            if _wanted(group, only):
+                context = {"listings": (), "articles": articles}
+                yield Page(part.route, "sitemap.xml", context, PageKind.SITE, group, _positions(library, articles))
+    if _wanted(SITE_GROUP, only):
+        for part, listings in listing_parts(library, routes, config.base_url):
+            parts.append(part)
+            yield Page(part.route, "sitemap.xml", {"listings": listings, "articles": ()})
+        yield Page(SITEMAP_INDEX, "sitemap_index.xml", {"parts": sorted(parts, key=lambda part: part.route)})
 
 
 def redirect_pages(library: Library, routes: Routes, plan: RedirectPlan, only: Groups = None) -> Iterator[Page]:
@@ -293,19 +311,8 @@ def feed(
     return Page(route, "feed.xml", context, PageKind.FEED, group, _positions(library, entries))
 
 
-def _positions(library: Library, articles: tuple[Article, ...]) -> tuple[int, ...]:
+def _positions(library: Library, articles: Sequence[Article]) -> tuple[int, ...]:
     return tuple(sorted(library.position[article] for article in articles))
-
-
-def _listing_routes(library: Library, routes: Routes) -> list[str]:
-    """The first page of every listing, for the sitemap."""
-    fixed = [routes.home(), routes.archive(), routes.tags(), routes.people()]
-    return (
-        fixed
-        + [routes.tag(tag) for tag in library.by_tag]
-        + [routes.person(name) for name in library.by_person]
-        + [routes.period(period) for period in library.by_period]
-    )
 
 
 def _years(library: Library) -> list[int]:

@@ -29,9 +29,12 @@ from sitegen.config import Config
 from sitegen.content.library import Library
 from sitegen.content.model import Article
 from sitegen.problems import Problem
+from sitegen.render.images import IMAGES_FOLDER
+from sitegen.site.headers import HEADERS_FILE
 from sitegen.site.routes import Routes
+from sitegen.site.sitemaps import SITEMAP_INDEX, SITEMAP_PREFIX
 
-RESERVED_FOLDERS = ("static/", "pagefind/")  # sitegen's own: files the site serves as they are
+RESERVED_FOLDERS = ("static/", "pagefind/", IMAGES_FOLDER, SITEMAP_PREFIX)  # sitegen's own files, and the sitemaps
 REDIRECTS_FILE = "_redirects"
 
 
@@ -152,7 +155,7 @@ def _conflict(route: str, taken: set[str], claimed: dict[str, Article]) -> str |
     if route in taken:
         return "is the address of a page of this site"
     if route.startswith(RESERVED_FOLDERS):
-        return "is in a folder of sitegen's own"
+        return "is where sitegen puts files of its own (static/, pagefind/, images/, the sitemaps)"
     if route in claimed:
         return f"is already an old address of {claimed[route].file}"
     return None
@@ -199,7 +202,7 @@ def site_routes(library: Library, routes: Routes, config: Config) -> set[str]:
 
     taken = {routes.article(article) for article in library.articles}
     taken |= {routes.tags(), routes.people(), routes.archive(), routes.search(), routes.feed()}
-    taken |= {"404.html", "sitemap.xml", "robots.txt", REDIRECTS_FILE}
+    taken |= {"404.html", SITEMAP_INDEX, "robots.txt", REDIRECTS_FILE, HEADERS_FILE}
     taken |= pages(routes.home, len(library.articles))
     for tag, articles in library.by_tag.items():
         taken |= pages(partial(routes.tag, tag), len(articles)) | {routes.tag_feed(tag)}

@@ -49,8 +49,10 @@ def test_a_damaged_site_has_each_fault_reported(tmp_path: Path, capsys: pytest.C
     (out / "tags" / "kremlin" / "index.html").unlink()
     (out / "lost" / "index.html").parent.mkdir()
     (out / "lost" / "index.html").write_text("<p>nobody links here</p>")
-    sitemap = (out / "sitemap.xml").read_text(encoding="utf-8")
-    (out / "sitemap.xml").write_text(re.sub(r"<url><loc>[^<]*/2025/06/03/kremlin[^<]*</loc>.*?</url>", "", sitemap))
+    sitemap = (out / "sitemap-2025.xml").read_text(encoding="utf-8")
+    (out / "sitemap-2025.xml").write_text(
+        re.sub(r"<url><loc>[^<]*/2025/06/03/kremlin[^<]*</loc>.*?</url>", "", sitemap)
+    )
     feed = (out / "feed.xml").read_text(encoding="utf-8")
     (out / "feed.xml").write_text(feed.replace("<updated>", "<updated>yesterday ", 1))
 
@@ -58,7 +60,7 @@ def test_a_damaged_site_has_each_fault_reported(tmp_path: Path, capsys: pytest.C
     assert "lost: no page links here" not in found  # the page is lost/index.html
     assert "index.html: no page links here" in found
     assert any(message.endswith("the link /tags/kremlin/ leads to no file") for message in found)
-    assert any(message.startswith("sitemap.xml: does not list the article http://localhost:8000/2025/06/03/kremlin")
+    assert any(message.startswith("sitemap.xml: no sitemap lists the article http://localhost:8000/2025/06/03/kremlin")
                for message in found)  # fmt: skip
     assert any(message.startswith("feed.xml: the feed's updated 'yesterday") for message in found)
 

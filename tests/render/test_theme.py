@@ -34,10 +34,10 @@ def test_a_site_static_file_replaces_the_themes_and_the_rest_stay(tmp_path: Path
     (tmp_path / "templates" / "static").mkdir(parents=True)
     (tmp_path / "templates" / "static" / "style.css").write_text("body { color: teal }\n", encoding="utf-8")
     build(config)
-    assert (config.output_dir / "static" / "style.css").read_text() == "body { color: teal }\n"
-    assert (config.output_dir / "static" / "search.js").read_bytes() == (
-        THEME_DIR / "static" / "search.js"
-    ).read_bytes()
+    (stylesheet,) = (config.output_dir / "static").glob("style.*.css")
+    (script,) = (config.output_dir / "static").glob("search.*.js")
+    assert stylesheet.read_text() == "body { color: teal }\n"
+    assert script.read_bytes() == (THEME_DIR / "static" / "search.js").read_bytes()
 
 
 def test_adding_then_editing_an_override_rebuilds_the_pages_it_makes(tmp_path: Path) -> None:
