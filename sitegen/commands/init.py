@@ -33,6 +33,7 @@ KEY_NOTES = {
     "import_year": "the year sitegen import gives dates that lack one; 0 infers it",
     "people_model": "the spaCy pipeline that finds people, places and organisations",
     "max_tags": "at most this many tags per extracted article",
+    "precompress": "write a .gz and a .br beside each HTML, CSS, JS, JSON and XML file, for hosts that serve them",
 }
 PEOPLE = """# The people the archive names, each with the other spellings articles use (see the README, people.yml).
 # - name: Volodymyr Zelensky

@@ -96,9 +96,10 @@ class OutputWriter:
         """Count a file of the last build as written again, unchanged, if it is still there."""
         return self.keep_all((relative,))
 
-    def keep_folder(self, prefix: str) -> bool:
-        """Keep every file of the last build below prefix; False (keeping none) if there is none or any has gone."""
-        files = self.previous_below(prefix)
+    def keep_folder(self, prefix: str, but: tuple[str, ...] = ()) -> bool:
+        """Keep every file of the last build below prefix, but those whose names end as one of but; False
+        (keeping none) if there is none or any has gone."""
+        files = [relative for relative in self.previous_below(prefix) if not (but and relative.endswith(but))]
         return bool(files) and self.keep_all(files)
 
     def previous_below(self, prefix: str) -> list[str]:

