@@ -2,7 +2,7 @@
 
 It writes a commented sitegen.toml with every key at its default (the title given), an empty
 content/articles/, commented people.yml and tags.yml, a .gitignore for what builds make, and the GitHub Pages
-workflow. It never writes into a folder that holds anything.
+workflow with the requirements.txt it installs sitegen from. It never writes into a folder that holds anything.
 """
 
 from __future__ import annotations
@@ -44,6 +44,11 @@ TAGS = """# Tags, each with the other spellings that mean it (see the README, ta
 # United States: [US, U.S., USA]
 """
 GITIGNORE = f"/public/\n/{CACHE_DIR}/\n"
+# What the workflow installs: sitegen from the package index, a wheel's address or a git+https:// address.
+REQUIREMENTS = """# Where the publishing workflow installs sitegen from (pip install -r requirements.txt): a name on the
+# package index, a wheel's address, or a git+https:// address, with a version to keep builds alike.
+sitegen
+"""
 
 
 def init_site(folder: Path, title: str) -> list[Path]:
@@ -56,6 +61,7 @@ def init_site(folder: Path, title: str) -> list[Path]:
         "content/people.yml": PEOPLE,
         "content/tags.yml": TAGS,
         ".gitignore": GITIGNORE,
+        "requirements.txt": REQUIREMENTS,
         ".github/workflows/publish.yml": (SCAFFOLD / "publish.yml").read_text(encoding="utf-8"),
     }
     written = []

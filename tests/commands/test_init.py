@@ -17,7 +17,8 @@ def test_init_writes_the_settings_content_registries_gitignore_and_workflow(tmp_
     written = init_site(tmp_path / "news", "Riverside News")
     names = sorted(path.relative_to(tmp_path / "news").as_posix() for path in written)
     assert names == [
-        ".github/workflows/publish.yml", ".gitignore", "content/people.yml", "content/tags.yml", "sitegen.toml",
+        ".github/workflows/publish.yml", ".gitignore", "content/people.yml", "content/tags.yml", "requirements.txt",
+        "sitegen.toml",
     ]  # fmt: skip
     assert (tmp_path / "news" / "content" / "articles").is_dir()
     assert (tmp_path / "news" / ".gitignore").read_text() == "/public/\n/.sitegen-cache/\n"
