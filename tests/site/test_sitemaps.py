@@ -13,6 +13,7 @@ from sitegen.config import Config
 from sitegen.site import sitemaps
 
 from ..conftest import site_config, write_article
+from ..render.test_images import photo
 
 LOC = re.compile(r"<loc>([^<]+)</loc>")
 
@@ -80,3 +81,14 @@ def test_a_rebuild_leaves_the_sitemap_of_a_year_it_did_not_touch_as_it_was(tmp_p
     assert (after["2024"].st_ino, after["2024"].st_mtime_ns) == (before["2024"].st_ino, before["2024"].st_mtime_ns)
     assert after["2025"].st_mtime_ns != before["2025"].st_mtime_ns
     assert "2025-07-01T00:00:00+00:00" in (config.output_dir / "sitemap-2025.xml").read_text(encoding="utf-8")
+
+
+def test_a_photograph_of_the_archive_is_listed_by_its_share_jpeg(tmp_path: Path) -> None:
+    photo(tmp_path / "content" / "articles" / "gate.jpg", (800, 600))
+    write_article(tmp_path / "content", "gate.md", "title: Gate\ndate: 2025-03-11T09:00:00+00:00\nimage: gate.jpg")
+    config = site_config(tmp_path)
+    build(config)
+    (share,) = config.output_dir.glob("images/*/share.jpg")
+    year = (config.output_dir / "sitemap-2025.xml").read_text(encoding="utf-8")
+    address = config.base_url + share.relative_to(config.output_dir).as_posix()
+    assert f"<image:image><image:loc>{address}</image:loc></image:image>" in year
