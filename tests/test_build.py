@@ -108,7 +108,7 @@ def test_feeds_and_sitemap_are_well_formed_and_complete(sample_site: BuiltSite) 
     assert len(entries) == 7
     assert entries[0].findtext(f"{ATOM}title").startswith("Kremlin says")
     assert feed.findtext(f"{ATOM}updated") == "2025-06-03T12:30:00+03:00"
-    sitemap = ElementTree.parse(sample_site.out / "sitemap.xml").getroot()
+    sitemap = ElementTree.parse(sample_site.out / "sitemap-2025.xml").getroot()
     locations = {element.text for element in sitemap.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")}
     assert f"http://localhost:8000/{SEED.removesuffix('index.html')}" in locations
     assert "Sitemap: http://localhost:8000/sitemap.xml" in sample_site.read("robots.txt")

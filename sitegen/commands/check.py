@@ -11,7 +11,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from sitegen.build import build
-from sitegen.commands.linkcheck import orphan_pages, site_links
+from sitegen.commands.linkcheck import SiteFiles, orphan_pages, site_links
 from sitegen.commands.sitemaps import sitemap_problems
 from sitegen.config import Config
 from sitegen.content.library import Library
@@ -56,11 +56,12 @@ def shared_urls(library: Library, content_dir: Path) -> Iterator[Problem]:
 
 
 def site_problems(out: Path, base_url: str) -> Iterator[Problem]:
-    links = site_links(out, base_url)  # every page parsed once, for both checks
+    found = SiteFiles.of(out)  # the site's files listed once, for both checks
+    links = site_links(out, base_url, found)  # every page parsed once, for both checks
     for link in links:
-        if link.target is not None and not link.target.is_file():
+        if link.target is not None and link.target not in found.files:
             yield Problem(out / link.page, f"the link {link.href} leads to no file")
-    for page in orphan_pages(out, links):
+    for page in orphan_pages(out, links, found):
         yield Problem(out / page, "no page links here")
 
 

@@ -1,74 +1,94 @@
-"""The links of a built site: which internal links and assets name no file, and which pages nothing links to."""
+"""The links of a built site: which internal links and assets name no file, and which pages nothing links to.
+
+The site's files are listed once, and each link is resolved as a path relative to the site's folder, so that
+checking a site costs a parse of each page and not a look at the disk for each of its links.
+"""
 
 from __future__ import annotations
 
+import os
+import posixpath
 import re
 from dataclasses import dataclass
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import SplitResult, unquote, urlsplit
 
+from lxml import etree
+from lxml import html as lxml_html
+
 # Pages that are reached without a link: the front page, and the page the host serves for a missing address.
 ENTRY_PAGES = ("index.html", "404.html")
+OUTSIDE = "../"  # the target of a link to the site's host outside its base path: never a file of the site
 _REFRESH = re.compile(r"<meta\s+http-equiv=[\"']?refresh", re.IGNORECASE)
-
-
-class _LinkParser(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__()
-        self.links: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        for name, value in attrs:
-            if name in ("href", "src") and value:
-                self.links.append(value)
+_LINKS = etree.XPath("//@href | //@src")
 
 
 @dataclass(frozen=True)
 class Link:
     page: str  # the linking page, relative to the site folder
     href: str  # as written
-    target: Path | None  # the file it names inside the site, or None for an outside or non-file link
+    target: str | None  # the file it names, relative to the site folder, or None for an outside or non-file link
 
 
-def site_links(site_dir: Path, base_url: str) -> list[Link]:
+@dataclass(frozen=True)
+class SiteFiles:
+    """Every file and folder of a built site, by its path relative to the site's folder."""
+
+    files: frozenset[str]
+    folders: frozenset[str]
+
+    @classmethod
+    def of(cls, site_dir: Path) -> SiteFiles:
+        files, folders = set(), set()
+        for folder, subfolders, names in os.walk(site_dir):
+            inside = os.path.relpath(folder, site_dir).replace(os.sep, "/")
+            prefix = "" if inside == "." else inside + "/"
+            folders.update(prefix + name for name in subfolders)
+            files.update(prefix + name for name in names)
+        return cls(frozenset(files), frozenset(folders))
+
+    def pages(self) -> list[str]:
+        """The HTML pages, Pagefind's own files left out."""
+        return sorted(name for name in self.files if name.endswith(".html") and "pagefind" not in name.split("/"))
+
+
+def site_links(site_dir: Path, base_url: str, found: SiteFiles | None = None) -> list[Link]:
     """Every href and src of every HTML page of the site, Pagefind's own files left out."""
     base = urlsplit(base_url)
+    found = found or SiteFiles.of(site_dir)
     links = []
-    for page in sorted(site_dir.rglob("*.html")):
-        relative = page.relative_to(site_dir)
-        if "pagefind" in relative.parts:
-            continue
-        parser = _LinkParser()
-        parser.feed(page.read_text(encoding="utf-8"))
-        links += [Link(relative.as_posix(), href, _target(site_dir, page, href, base)) for href in parser.links]
+    for page in found.pages():
+        for href in _hrefs((site_dir / page).read_bytes()):
+            links.append(Link(page, href, _target(found, page, href, base)))
     return links
 
 
 def broken_links(site_dir: Path, base_url: str) -> list[str]:
     """Every link that points inside the site but names no file; as 'page -> link'."""
+    found = SiteFiles.of(site_dir)
     return [
         f"{link.page} -> {link.href}"
-        for link in site_links(site_dir, base_url)
-        if link.target is not None and not link.target.is_file()
+        for link in site_links(site_dir, base_url, found)
+        if link.target is not None and link.target not in found.files
     ]
 
 
-def orphan_pages(site_dir: Path, links: list[Link]) -> list[str]:
+def orphan_pages(site_dir: Path, links: list[Link], found: SiteFiles | None = None) -> list[str]:
     """HTML pages that none of the links (from site_links) lead to from another page, besides ENTRY_PAGES."""
-    linked = {
-        link.target.resolve()
-        for link in links
-        if link.target is not None and link.target.resolve() != (site_dir / link.page).resolve()
-    }
-    pages = (page for page in sorted(site_dir.rglob("*.html")) if "pagefind" not in page.relative_to(site_dir).parts)
+    found = found or SiteFiles.of(site_dir)
+    linked = {link.target for link in links if link.target is not None and link.target != link.page}
     return [
-        relative
-        for page in pages
-        if (relative := page.relative_to(site_dir).as_posix()) not in ENTRY_PAGES
-        and page.resolve() not in linked
-        and not _is_redirect(page)
+        page
+        for page in found.pages()
+        if page not in ENTRY_PAGES and page not in linked and not _is_redirect(site_dir / page)
     ]
+
+
+def _hrefs(page: bytes) -> list[str]:
+    """The page's href and src values, their character references decoded as a browser decodes them."""
+    if not page.strip():
+        return []
+    return [str(value) for value in _LINKS(lxml_html.document_fromstring(page)) if value]
 
 
 def _is_redirect(page: Path) -> bool:
@@ -76,7 +96,7 @@ def _is_redirect(page: Path) -> bool:
     return _REFRESH.search(page.read_text(encoding="utf-8")[:2000]) is not None
 
 
-def _target(site_dir: Path, page: Path, link: str, base: SplitResult) -> Path | None:
+def _target(found: SiteFiles, page: str, link: str, base: SplitResult) -> str | None:
     parts = urlsplit(link)
     if parts.netloc and parts.netloc != base.netloc:  # another host, also as //host/path (the page's scheme)
         return None
@@ -85,9 +105,12 @@ def _target(site_dir: Path, page: Path, link: str, base: SplitResult) -> Path | 
     path = unquote(parts.path)
     if path.startswith("/"):
         if not path.startswith(base.path):
-            return site_dir / "__outside_the_base_path__"
-        relative = path[len(base.path) :]
-        target = site_dir / relative
+            return OUTSIDE
+        target = posixpath.normpath(path[len(base.path) :] or ".")
     else:
-        target = page.parent / path
-    return target / "index.html" if path.endswith("/") or target.is_dir() else target
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(page), path))
+    if target == ".":
+        return "index.html"
+    if target.startswith("../") or target == "..":
+        return OUTSIDE
+    return f"{target}/index.html" if path.endswith("/") or target in found.folders else target
