@@ -163,6 +163,10 @@ def _render(
                 search = _start_search(run, writer, routes, renderer.changed_articles)
             renderer.render([page for page in plan.pages if page.kind is not PageKind.ARTICLE])
             writer.copy_files(routes.assets.sources)
+        if config.precompress:  # before the stale files go, the compressed files of unchanged ones among them
+            with report.step("compress"):
+                precompress(writer, [file for file in writer.written if not file.startswith(BUNDLE)], config.jobs)
+        with report.step("render"):
             report.files_removed = writer.remove_stale(but=BUNDLE)  # pages gone from the site must not be indexed
         if config.search and search is None:
             with report.step("search"):
@@ -213,10 +217,6 @@ def _publish(
     """Do what can be done while Pagefind works (taking the folders' times for the journal, encoding the state
     and writing its article folders), then take its bundles in and swap the site in. Returns the encoded
     state, to be saved once the build has succeeded."""
-    compress = run.config.precompress
-    if compress:  # the pages' folders first, whose times the journal takes next (see output/staging.py)
-        with run.report.step("compress"):
-            precompress(writer, [file for file in writer.written if not file.startswith(BUNDLE)], run.config.jobs)
     with run.report.step("search" if search is not None else "write"):
         staging.take_settled_times(writer.written, changing=BUNDLE)
         encoded = state.encoded(run.config) if state is not None else None
@@ -224,7 +224,7 @@ def _publish(
             encoded.write_articles()
         if search is not None:
             search.finish(writer)
-    if compress:
+    if run.config.precompress:  # the bundles' files, after the pages' (see _render)
         with run.report.step("compress"):
             precompress(writer, [file for file in writer.written if file.startswith(BUNDLE)], run.config.jobs)
     with run.report.step("write"):

@@ -59,6 +59,9 @@ def test_a_rebuild_compresses_only_the_files_it_changed(config: Config) -> None:
 
     assert changed() and len(changed()) < len([name for name in after if name.endswith(COMPRESSED)]) / 2
     assert changed(".gz") == changed(".br") == changed()
+    texts = {name for name in after if name.endswith(COMPRESSED)}
+    assert {name.removesuffix(".gz") for name in after if name.endswith(".gz")} == texts  # the others' are kept
+    assert {name.removesuffix(".br") for name in after if name.endswith(".br")} == texts
 
 
 def test_the_same_site_gives_the_same_compressed_bytes_and_turning_it_off_removes_them(config: Config) -> None:
