@@ -31,6 +31,8 @@ class Library:
     period_neighbours: dict[Period, tuple[Period | None, Period | None]]  # previous and next of the same kind
     tag_positions: dict[str, tuple[int, ...]]  # each tag's articles' positions, ascending
     person_positions: dict[str, tuple[int, ...]]  # each person's
+    by_section: dict[str, tuple[Article, ...]]  # each category's articles, newest first; keys in name order
+    by_author: dict[str, tuple[Article, ...]]  # each author's
 
     @classmethod
     def of(cls, articles: Iterable[Article], registry: Registry) -> Library:
@@ -38,11 +40,17 @@ class Library:
         by_tag: dict[str, list[Article]] = defaultdict(list)
         by_person: dict[str, list[Article]] = defaultdict(list)
         by_period: dict[Period, list[Article]] = defaultdict(list)
+        by_section: dict[str, list[Article]] = defaultdict(list)
+        by_author: dict[str, list[Article]] = defaultdict(list)
         for article in newest_first:
             for tag in article.tags:
                 by_tag[tag].append(article)
             for person in article.people:
                 by_person[person].append(article)
+            if article.category:
+                by_section[article.category].append(article)
+            for author in article.authors:
+                by_author[author].append(article)
             for period in Period.all_of(article.day):
                 by_period[period].append(article)
         periods = sorted(by_period, key=_period_order)
@@ -59,6 +67,8 @@ class Library:
             period_neighbours=_neighbours_of_same_kind(periods),
             tag_positions=tag_positions,
             person_positions=person_positions,
+            by_section=_by_name(by_section),
+            by_author=_by_name(by_author),
         )
 
     def chronological(self) -> tuple[Article, ...]:

@@ -2,9 +2,10 @@
 
 A page's key (see keys.py) follows from the site's key, the structure of the library and the articles
 the page shows. The structure is everything pages are made of beyond the articles' texts: the articles'
-order, files, dates, slugs, tags and people, their old addresses, and the registry. While it stays the same,
-every group shows the same articles at the same positions, so a group none of whose articles changed keeps
-its pages' keys, and need not even be made. The last build's groups, with the articles each showed, say which these are.
+order, files, dates, slugs, tags, people, sections and authors, their old addresses, and the registry. While
+it stays the same, every group shows the same articles at the same positions, so a group none of whose
+articles changed keeps its pages' keys, and need not even be made. The last build's groups, with the articles
+each showed, say which these are.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ def structure_key(site: str, library: Library) -> str:
     digest = hashlib.blake2b(f"{site}\0{library.registry!r}\0".encode(), digest_size=16)
     for article in library.articles:  # newest first, so the order is hashed too
         fields = (article.file, article.date, article.updated, article.slug, article.tags, article.people)
+        fields += (article.category, article.authors)  # which section's and authors' pages show it
         if article.aliases or article.sources:  # the old addresses, which redirect to articles (see redirects.py)
             fields += (article.aliases, tuple(source.url for source in article.sources))
         digest.update(repr(fields).encode("utf-8"))

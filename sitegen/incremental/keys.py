@@ -96,15 +96,18 @@ class PageKeys:
         if cached is None:
             digest = hashlib.blake2b(self._digests.get(article) or fields_digest(article), digest_size=16)
             digest.update(self.routes.article(article).encode() + b"\0")
-            for name in (*article.tags, *article.people):
+            for name in (*article.tags, *article.people, *article.authors, article.category or ""):
                 digest.update(self._name(name))
             cached = self._articles[article] = digest.digest()
         return cached
 
     def _name(self, text: str) -> bytes:
-        """A string, and the routes it has as a tag and as a person, since a template may link it as either."""
+        """A string, and the routes it has as a tag, a person, a section and an author, since a template may
+        link it as any of them."""
         cached = self._names.get(text)
         if cached is None:
-            routes = f"{self.routes.tag_route(text)}\0{self.routes.person_route(text)}\0"
-            cached = self._names[text] = b"s" + text.encode("utf-8") + b"\0" + routes.encode()
+            routes = self.routes
+            kinds = (routes.tag_route, routes.person_route, routes.section_route, routes.author_route)
+            found = "".join(f"{route(text)}\0" for route in kinds)
+            cached = self._names[text] = b"s" + text.encode("utf-8") + b"\0" + found.encode()
         return cached

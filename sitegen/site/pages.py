@@ -49,8 +49,12 @@ class GroupKind(Enum):
     PERSON = "person"
     PERIOD = "period"
     HOME = "home"
+    SECTION = "section"
+    AUTHOR = "author"
     TAG_INDEX = "tag index"
     PEOPLE_INDEX = "people index"
+    SECTION_INDEX = "section index"
+    AUTHOR_INDEX = "author index"
     SITE_FEED = "site feed"
     SITE = "site"
 
@@ -133,6 +137,8 @@ def _listing_pages(
         yield from listing(library, routes.home, library.articles, "home.html", config.page_size, {}, home)
     yield from tag_pages(library, routes, config, only)
     yield from person_pages(library, routes, config, only, portraits)
+    yield from named_pages(library, config, only, _sections(routes), library.by_section)
+    yield from named_pages(library, config, only, _authors(routes), library.by_author)
     yield from period_pages(library, routes, config, only)
     yield from site_pages(library, routes, config, only)
     yield from sitemap_pages(library, routes, config, only)
@@ -215,6 +221,58 @@ def person_pages(
         yield from listing(library, route, articles, "person.html", config.page_size, context, group)
         title = f"{config.title}: {name}"
         yield feed(library, routes.person_feed(name), title, routes.person(name), articles, config, group)
+
+
+@dataclass(frozen=True)
+class Named:
+    """What makes the pages of one kind of named listing (sections, authors): the index of them, each one's
+    listing and feed."""
+
+    kind: GroupKind
+    index_kind: GroupKind
+    index_route: str
+    index_template: str
+    route: Callable[..., str]
+    feed: Callable[[str], str]
+    template: str
+
+
+def _sections(routes: Routes) -> Named:
+    return Named(
+        GroupKind.SECTION, GroupKind.SECTION_INDEX, routes.sections(), "sections.html", routes.section,
+        routes.section_feed, "section.html",
+    )  # fmt: skip
+
+
+def _authors(routes: Routes) -> Named:
+    return Named(
+        GroupKind.AUTHOR, GroupKind.AUTHOR_INDEX, routes.authors(), "authors.html", routes.author,
+        routes.author_feed, "author.html",
+    )  # fmt: skip
+
+
+def named_pages(
+    library: Library, config: Config, only: Groups, named: Named, index: dict[str, tuple[Article, ...]]
+) -> Iterator[Page]:
+    """The pages of each section or author, with a feed of its own, and the index of them all."""
+    if index and _wanted(Group(named.index_kind), only):
+        context = {"names": _counts(index)}
+        yield Page(named.index_route, named.index_template, context, PageKind.INDEX, Group(named.index_kind))
+    years = _years(library)
+    for name, articles in index.items():
+        group = Group(named.kind, name)
+        if not _wanted(group, only):
+            continue
+        context = {
+            "name": name,
+            "feed": named.feed(name),
+            "chart": per_year(articles, years),
+            "related_tags": library.co_occurring(articles, "tags", name, CO_MENTIONED_COUNT),
+            "related_people": library.co_occurring(articles, "people", name, CO_MENTIONED_COUNT),
+        }
+        route = partial(named.route, name)
+        yield from listing(library, route, articles, named.template, config.page_size, context, group)
+        yield feed(library, named.feed(name), f"{config.title}: {name}", named.route(name), articles, config, group)
 
 
 def period_pages(library: Library, routes: Routes, config: Config, only: Groups = None) -> Iterator[Page]:

@@ -210,6 +210,10 @@ def site_routes(library: Library, routes: Routes, config: Config) -> set[str]:
         taken |= pages(partial(routes.person, name), len(articles)) | {routes.person_feed(name)}
     for period, articles in library.by_period.items():
         taken |= pages(partial(routes.period, period), len(articles))
+    for name, articles in library.by_section.items():
+        taken |= pages(partial(routes.section, name), len(articles)) | {routes.section_feed(name), routes.sections()}
+    for name, articles in library.by_author.items():
+        taken |= pages(partial(routes.author, name), len(articles)) | {routes.author_feed(name), routes.authors()}
     return taken
 
 

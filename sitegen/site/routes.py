@@ -29,6 +29,8 @@ class Routes:
         self._articles = _unique_paths(library.chronological())
         self._tags = _unique_slugs(library.by_tag)
         self._people = _unique_slugs(library.by_person)
+        self._sections = _unique_slugs(library.by_section)
+        self._authors = _unique_slugs(library.by_author)
         self.article_files = sorted(output_file(route) for route in self._articles.values())
         self.shards = plan_shards(self.article_files, shard_sized(shard_size, len(self.article_files)))
 
@@ -55,6 +57,24 @@ class Routes:
 
     def person_feed(self, name: str) -> str:
         return f"people/{self._people[name]}/feed.xml"
+
+    def sections(self) -> str:
+        return "sections/"
+
+    def section(self, name: str, page: int = 1) -> str:
+        return paginated(f"sections/{self._sections[name]}/", page)
+
+    def section_feed(self, name: str) -> str:
+        return f"sections/{self._sections[name]}/feed.xml"
+
+    def authors(self) -> str:
+        return "authors/"
+
+    def author(self, name: str, page: int = 1) -> str:
+        return paginated(f"authors/{self._authors[name]}/", page)
+
+    def author_feed(self, name: str) -> str:
+        return f"authors/{self._authors[name]}/feed.xml"
 
     def period(self, period: Period, page: int = 1) -> str:
         parts = [f"{period.year:04d}"]
@@ -87,6 +107,12 @@ class Routes:
 
     def person_route(self, name: str) -> str | None:
         return self.person(name) if name in self._people else None
+
+    def section_route(self, name: str) -> str | None:
+        return self.section(name) if name in self._sections else None
+
+    def author_route(self, name: str) -> str | None:
+        return self.author(name) if name in self._authors else None
 
 
 def paginated(route: str, page: int) -> str:

@@ -56,6 +56,8 @@ def listing_parts(library: Library, routes: Routes, base_url: str) -> list[tuple
     listings += [routes.tag(tag) for tag in library.by_tag]
     listings += [routes.person(name) for name in library.by_person]
     listings += [routes.period(period) for period in library.by_period]
+    listings += ([routes.sections()] if library.by_section else []) + [routes.section(n) for n in library.by_section]
+    listings += ([routes.authors()] if library.by_author else []) + [routes.author(n) for n in library.by_author]
     size = len(base_url) * ESCAPED + ENTRY_BYTES
     return [(Part(route), chunk) for route, chunk in _cut("pages", listings, lambda item: size + len(item) * ESCAPED)]
 

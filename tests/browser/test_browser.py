@@ -1,6 +1,7 @@
 """The built sample archive in a real browser: Debian's Chromium, driven by Playwright, on a local server."""
 
 import re
+from urllib.parse import urljoin
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
@@ -131,6 +132,8 @@ SCREENSHOTS = {
     "article": "2025/06/03/kremlin-says-no-breakthrough-agreement-reached-during-2nd-round-of-talks-with/",
     "person": "people/helen-okafor/",
     "tag": "tags/riverside/",
+    "section": "sections/local/",
+    "author": "authors/maria-costa/",
     "month": "2025/06/",
     "archive": "archive/",
     "search": "search/?q=Riverside",
@@ -150,3 +153,26 @@ def test_screenshots_of_each_page_kind_are_saved_for_review(browser: Browser, sa
         page.screenshot(path=ARTIFACTS / f"{kind}-{scheme}.png", full_page=True)
         assert (ARTIFACTS / f"{kind}-{scheme}.png").stat().st_size > 10_000
     context.close()
+
+
+def test_an_article_leads_to_its_section_and_its_authors_each_with_a_feed(browser: Browser, sample_url: str) -> None:
+    page = browser.new_page()
+    visit(page, sample_url + SCREENSHOTS["article"])
+    article_title = page.locator("main h1").inner_text()
+    page.locator("article .kicker a").click()
+    expect(page.locator("main h1")).to_have_text("News")
+    expect(page.locator(".article-list")).to_contain_text(article_title)
+    feed = page.locator("main a", has_text="Atom feed").get_attribute("href")
+    assert feed is not None and visit(page, urljoin(page.url, feed)).headers["content-type"].startswith(
+        ("application/atom+xml", "application/xml", "text/xml")
+    )
+    visit(page, sample_url + "2025/01/09/library-reopens-after-two-year-renovation/")
+    article_title = page.locator("main h1").inner_text()
+    author = page.locator("article .meta a").first
+    name = author.inner_text()
+    author.click()
+    expect(page.locator("main h1")).to_have_text(name)
+    expect(page.locator(".article-list")).to_contain_text(article_title)
+    page.locator(".kicker a", has_text="Authors").click()
+    expect(page.locator("main")).to_contain_text(name)
+    page.close()

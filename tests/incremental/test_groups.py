@@ -40,6 +40,9 @@ CONTENT_EDITS: dict[str, Callable[[str], str]] = {
     "a closing paragraph": lambda text: text + "\nA closing paragraph.\n",
     "an opening paragraph (the summary)": _opening_paragraph,
     "the title": _front_matter_line("title", "A title no other article has"),
+}
+# Edits of what decides which pages show an article (its section's and its authors' pages): every group is made.
+STRUCTURE_EDITS: dict[str, Callable[[str], str]] = {
     "the category": _front_matter_line("category", "Obituaries"),
     "the authors": _front_matter_line("authors", "[Someone Else]"),
 }
@@ -93,6 +96,19 @@ def test_a_rebuild_after_editing_articles_ends_with_the_keys_and_bytes_of_a_cold
     assert build(archive).errors == []
     assert len(asked) == 1 and asked[0] is not None, "the rebuild should have made only some groups"
     assert 3 <= len(asked[0]) < pages / 4
+    keys, files = BuildState.load(archive).pages, tree_files(archive.output_dir)
+    assert (keys, files) == cold_build(archive)
+
+
+@pytest.mark.parametrize("edit", STRUCTURE_EDITS)
+def test_a_rebuild_after_moving_articles_to_another_section_or_author_makes_every_group(
+    edit: str, archive: Config, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert build(archive).errors == []
+    edited(archive, STRUCTURE_EDITS[edit])
+    asked = groups_asked_for(monkeypatch)
+    assert build(archive).errors == []
+    assert asked == [None]
     keys, files = BuildState.load(archive).pages, tree_files(archive.output_dir)
     assert (keys, files) == cold_build(archive)
 
