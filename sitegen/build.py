@@ -39,7 +39,7 @@ from sitegen.search.pagefind import SearchRun
 from sitegen.search.shards import BUNDLE, largest_first, primary_shard, shard_bundle
 from sitegen.site.article_links import broken_article_links
 from sitegen.site.assets import static_assets
-from sitegen.site.pages import PageKind
+from sitegen.site.model import PageKind
 from sitegen.site.redirects import plan_redirects
 from sitegen.site.routes import Routes
 

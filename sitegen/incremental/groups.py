@@ -14,7 +14,7 @@ import hashlib
 from dataclasses import dataclass
 
 from sitegen.content.library import Library
-from sitegen.site.pages import Group
+from sitegen.site.model import Group
 
 
 @dataclass(frozen=True)

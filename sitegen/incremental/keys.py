@@ -18,7 +18,7 @@ from sitegen.config import Config
 from sitegen.content.load import fields_digest
 from sitegen.content.model import Article
 from sitegen.site.assets import Assets
-from sitegen.site.pages import Page, Pagination
+from sitegen.site.model import Page, Pagination
 from sitegen.site.routes import Routes
 from sitegen.version import code_key
 

@@ -26,7 +26,8 @@ from sitegen.parallel import forked_map
 from sitegen.progress import progress
 from sitegen.render.image_plan import ImagePlan
 from sitegen.render.pool import render_and_write
-from sitegen.site.pages import Group, Page, PageKind, all_pages
+from sitegen.site.model import Group, Page, PageKind
+from sitegen.site.pages import all_pages
 from sitegen.site.redirects import RedirectPlan
 from sitegen.site.routes import Routes, output_file
 from sitegen.version import code_key

@@ -16,7 +16,7 @@ import jinja2
 from sitegen.output.writer import Stamp, write_if_changed
 from sitegen.parallel import forked_map
 from sitegen.render.templates import render
-from sitegen.site.pages import Page
+from sitegen.site.model import Page
 from sitegen.site.routes import output_file
 
 PARALLEL_THRESHOLD = 400  # fewer pages than this render faster in one process than the forking costs

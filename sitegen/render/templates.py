@@ -21,7 +21,7 @@ from sitegen.render.image_plan import ImagePlan
 from sitegen.render.pictures import Images
 from sitegen.render.prose import plain_prose_html
 from sitegen.render.theme import template_folders
-from sitegen.site.pages import Page
+from sitegen.site.model import Page
 from sitegen.site.redirects import link_key
 from sitegen.site.routes import Routes
 from sitegen.site.structured import news_article, reading_minutes

@@ -7,14 +7,10 @@ may ask for some groups only: their contexts are the costly part, so a group not
 
 from __future__ import annotations
 
-import math
 from collections import defaultdict
-from collections.abc import Callable, Container, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
-from datetime import UTC, datetime
-from enum import Enum
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from functools import partial
-from typing import Any
 
 from sitegen.config import Config
 from sitegen.content.library import Library
@@ -22,90 +18,13 @@ from sitegen.content.model import Article, Period
 from sitegen.site.calendars import month_weeks, year_rows
 from sitegen.site.charts import per_year
 from sitegen.site.headers import HEADERS_FILE, header_rules
+from sitegen.site.listings import counts, feed, listing, positions, years
+from sitegen.site.model import SITE_GROUP, Group, GroupKind, Groups, Page, PageKind
 from sitegen.site.redirects import REDIRECTS_FILE, RedirectPlan
 from sitegen.site.routes import Routes
 from sitegen.site.sitemaps import SITEMAP_INDEX, Part, article_parts, listing_parts
 
 CO_MENTIONED_COUNT = 10
-FEED_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)  # the updated time of a feed with no entries
-
-
-class PageKind(Enum):
-    """What a page is: the search index reads article pages only, and the build renders them first."""
-
-    ARTICLE = "article"
-    LISTING = "listing"  # a page of articles: the home listing, a tag's, a person's, a year's, month's or day's
-    FEED = "feed"
-    INDEX = "index"  # the indexes of tags and of people, the archive's calendar
-    SITE = "site"  # the search page, 404, the sitemap, robots.txt, _redirects
-    REDIRECT = "redirect"  # an article's old address, sending the reader on to it (see redirects.py)
-
-
-class GroupKind(Enum):
-    """What part of the library a group of pages is made from (see Group)."""
-
-    ARTICLE = "article"
-    TAG = "tag"
-    PERSON = "person"
-    PERIOD = "period"
-    HOME = "home"
-    SECTION = "section"
-    AUTHOR = "author"
-    TAG_INDEX = "tag index"
-    PEOPLE_INDEX = "people index"
-    SECTION_INDEX = "section index"
-    AUTHOR_INDEX = "author index"
-    SITE_FEED = "site feed"
-    SITE = "site"
-
-
-@dataclass(frozen=True)
-class Group:
-    """The part of the library a group of pages is made from, such as one tag (its pages and its feed): a
-    rebuild makes again only the groups that show an edited article (see incremental/groups.py).
-    name: the article's file, the tag's or person's name, the period's route; "" for a site-wide group."""
-
-    kind: GroupKind
-    name: str = ""
-
-
-SITE_GROUP = Group(GroupKind.SITE)
-
-
-@dataclass(frozen=True)
-class Page:
-    """One output file: its route, template and context, and, declared where the page is made, its kind, its
-    group, and the positions (in library.articles) of the articles it shows."""
-
-    route: str
-    template: str
-    context: dict[str, Any] = field(default_factory=dict)
-    kind: PageKind = PageKind.SITE
-    group: Group = SITE_GROUP
-    shows: tuple[int, ...] = ()  # ascending
-
-
-@dataclass(frozen=True)
-class Pagination:
-    """Page `number` of `count` pages of one listing; routes[i] is the route of page i + 1."""
-
-    number: int
-    routes: tuple[str, ...]
-
-    @property
-    def count(self) -> int:
-        return len(self.routes)
-
-    @property
-    def previous(self) -> str | None:
-        return self.routes[self.number - 2] if self.number > 1 else None
-
-    @property
-    def next(self) -> str | None:
-        return self.routes[self.number] if self.number < self.count else None
-
-
-Groups = Container[Group] | None  # the groups of pages wanted; None for all
 
 
 def all_pages(
@@ -122,8 +41,8 @@ def all_pages(
     listing pages are made, so that it may still be finding them meanwhile. portraits: the key of each
     person's portrait made (see render/image_plan.py), which their page shows."""
     listings = list(_listing_pages(library, routes, config, only, portraits or {}))
-    positions = related() if related is not None else None
-    yield from article_pages(library, routes, config, positions, only, redirects)
+    related_positions = related() if related is not None else None
+    yield from article_pages(library, routes, config, related_positions, only, redirects)
     yield from listings
     if redirects is not None:
         yield from redirect_pages(library, routes, redirects, only)
@@ -163,24 +82,24 @@ def article_pages(
         if not _wanted(group, only):
             continue
         older, newer = library.neighbours(article)
-        positions = related[index] if related is not None else library.related_positions(article, config.related_count)
+        near = related[index] if related is not None else library.related_positions(article, config.related_count)
         context = {
             "article": article,
             "older": older,
             "newer": newer,
-            "related": [library.articles[position] for position in positions],
+            "related": [library.articles[position] for position in near],
             "article_periods": Period.all_of(article.day),
             "moved": redirects.moved_links(article, routes) if redirects is not None else {},
         }
-        shown = {index, *positions, *(library.position[other] for other in (older, newer) if other is not None)}
+        shown = {index, *near, *(library.position[other] for other in (older, newer) if other is not None)}
         yield Page(routes.article(article), "article.html", context, PageKind.ARTICLE, group, tuple(sorted(shown)))
 
 
 def tag_pages(library: Library, routes: Routes, config: Config, only: Groups = None) -> Iterator[Page]:
     if _wanted(Group(GroupKind.TAG_INDEX), only):
-        context = {"tags": _counts(library.by_tag)}
+        context = {"tags": counts(library.by_tag)}
         yield Page(routes.tags(), "tags.html", context, PageKind.INDEX, Group(GroupKind.TAG_INDEX))
-    years = _years(library)
+    every_year = years(library)
     for tag, articles in library.by_tag.items():
         group = Group(GroupKind.TAG, tag)
         if not _wanted(group, only):
@@ -188,7 +107,7 @@ def tag_pages(library: Library, routes: Routes, config: Config, only: Groups = N
         context = {
             "tag": tag,
             "feed": routes.tag_feed(tag),
-            "chart": per_year(articles, years),
+            "chart": per_year(articles, every_year),
             "related_tags": library.co_occurring(articles, "tags", tag, CO_MENTIONED_COUNT),
             "related_people": library.co_occurring(articles, "people", tag, CO_MENTIONED_COUNT),
         }
@@ -201,9 +120,9 @@ def person_pages(
     library: Library, routes: Routes, config: Config, only: Groups = None, portraits: Mapping[str, str] | None = None
 ) -> Iterator[Page]:
     if _wanted(Group(GroupKind.PEOPLE_INDEX), only):
-        context = {"people": _counts(library.by_person)}
+        context = {"people": counts(library.by_person)}
         yield Page(routes.people(), "people.html", context, PageKind.INDEX, Group(GroupKind.PEOPLE_INDEX))
-    years = _years(library)
+    every_year = years(library)
     for name, articles in library.by_person.items():
         group = Group(GroupKind.PERSON, name)
         if not _wanted(group, only):
@@ -213,7 +132,7 @@ def person_pages(
             "person": library.registry.people.get(name),
             "portrait": (portraits or {}).get(name),
             "feed": routes.person_feed(name),
-            "chart": per_year(articles, years),
+            "chart": per_year(articles, every_year),
             "co_mentioned": library.co_occurring(articles, "people", name, CO_MENTIONED_COUNT),
             "related_tags": library.co_occurring(articles, "tags", name, CO_MENTIONED_COUNT),
         }
@@ -256,9 +175,9 @@ def named_pages(
 ) -> Iterator[Page]:
     """The pages of each section or author, with a feed of its own, and the index of them all."""
     if index and _wanted(Group(named.index_kind), only):
-        context = {"names": _counts(index)}
+        context = {"names": counts(index)}
         yield Page(named.index_route, named.index_template, context, PageKind.INDEX, Group(named.index_kind))
-    years = _years(library)
+    every_year = years(library)
     for name, articles in index.items():
         group = Group(named.kind, name)
         if not _wanted(group, only):
@@ -266,7 +185,7 @@ def named_pages(
         context = {
             "name": name,
             "feed": named.feed(name),
-            "chart": per_year(articles, years),
+            "chart": per_year(articles, every_year),
             "related_tags": library.co_occurring(articles, "tags", name, CO_MENTIONED_COUNT),
             "related_people": library.co_occurring(articles, "people", name, CO_MENTIONED_COUNT),
         }
@@ -304,8 +223,8 @@ def site_pages(library: Library, routes: Routes, config: Config, only: Groups = 
         return
     yield Page(routes.archive(), "archive.html", {"years": year_rows(library)}, PageKind.INDEX)
     if config.search:
-        years = [period.year for period in library.periods("year")]
-        yield Page(routes.search(), "search.html", {"shards": routes.search_bundles(), "years": years})
+        year_numbers = [period.year for period in library.periods("year")]
+        yield Page(routes.search(), "search.html", {"shards": routes.search_bundles(), "years": year_numbers})
     yield Page("404.html", "404.html", {})
     yield Page("robots.txt", "robots.txt", {})
     yield Page(HEADERS_FILE, "_headers.txt", {"rules": header_rules(config.base_path, routes.assets, config.search)})
@@ -321,7 +240,7 @@ def sitemap_pages(library: Library, routes: Routes, config: Config, only: Groups
             parts.append(part)
             if _wanted(group, only):
                 context = {"listings": (), "articles": articles}
-                yield Page(part.route, "sitemap.xml", context, PageKind.SITE, group, _positions(library, articles))
+                yield Page(part.route, "sitemap.xml", context, PageKind.SITE, group, positions(library, articles))
     if _wanted(SITE_GROUP, only):
         for part, listings in listing_parts(library, routes, config.base_url):
             parts.append(part)
@@ -342,42 +261,3 @@ def redirect_pages(library: Library, routes: Routes, plan: RedirectPlan, only: G
     if plan.redirects and _wanted(SITE_GROUP, only):
         pairs = [(redirect.old, routes.article(redirect.article)) for redirect in plan.redirects]
         yield Page(REDIRECTS_FILE, "_redirects.txt", {"redirects": pairs})
-
-
-def listing(
-    library: Library, route: Callable[[int], str], articles: tuple[Article, ...], template: str, size: int,
-    context: dict[str, Any], group: Group,
-) -> Iterator[Page]:  # fmt: skip
-    """The pages of one paginated list of articles, sharing one context apart from the page's slice."""
-    count = max(1, math.ceil(len(articles) / size))
-    page_routes = tuple(route(number) for number in range(1, count + 1))
-    for number in range(1, count + 1):
-        page_articles = articles[(number - 1) * size : number * size]
-        pagination = Pagination(number, page_routes)
-        page_context = {**context, "articles": page_articles, "total": len(articles), "pagination": pagination}
-        shows = _positions(library, page_articles)
-        yield Page(page_routes[number - 1], template, page_context, PageKind.LISTING, group, shows)
-
-
-def feed(
-    library: Library, route: str, title: str, alternate: str, articles: tuple[Article, ...], config: Config,
-    group: Group,
-) -> Page:  # fmt: skip
-    entries = articles[: config.feed_size]
-    updated = max((article.updated or article.date for article in entries), default=FEED_EPOCH)
-    context = {"title": title, "alternate": alternate, "articles": entries, "updated": updated}
-    return Page(route, "feed.xml", context, PageKind.FEED, group, _positions(library, entries))
-
-
-def _positions(library: Library, articles: Sequence[Article]) -> tuple[int, ...]:
-    return tuple(sorted(library.position[article] for article in articles))
-
-
-def _years(library: Library) -> list[int]:
-    """Every year from the archive's first to its last, those without articles included."""
-    years = [period.year for period in library.periods("year")]
-    return list(range(years[0], years[-1] + 1)) if years else []
-
-
-def _counts(index: dict[str, tuple[Article, ...]]) -> list[tuple[str, int]]:
-    return [(name, len(articles)) for name, articles in index.items()]

@@ -18,7 +18,7 @@ from sitegen.incremental import plan as page_plan
 from sitegen.incremental.groups import Shown, groups_to_make
 from sitegen.incremental.keys import PageKeys
 from sitegen.incremental.state import BuildState
-from sitegen.site.pages import Group, GroupKind, Page
+from sitegen.site.model import Group, GroupKind, Page
 from tests.conftest import tree_files
 
 

@@ -15,7 +15,7 @@ from sitegen.content.load import load_library
 from sitegen.incremental import plan as page_plan
 from sitegen.incremental.state import BuildState
 from sitegen.output.writer import OutputError
-from sitegen.site.pages import Page
+from sitegen.site.model import Page
 
 
 @pytest.fixture

@@ -16,7 +16,7 @@ from sitegen.config import Config, load_config
 from sitegen.content.model import Article
 from sitegen.render.templates import TemplateProblem, environment, render
 from sitegen.render.theme import THEME_DIR
-from sitegen.site.pages import Page
+from sitegen.site.model import Page
 from tests.conftest import FIXTURES, site_config
 
 

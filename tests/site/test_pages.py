@@ -12,7 +12,8 @@ from sitegen.content.load import load_library
 from sitegen.content.model import Article
 from sitegen.incremental.groups import structure_key
 from sitegen.render.theme import THEME_DIR
-from sitegen.site.pages import Group, GroupKind, PageKind, all_pages
+from sitegen.site.model import Group, GroupKind, PageKind
+from sitegen.site.pages import all_pages
 from sitegen.site.routes import Routes
 from tests.conftest import FIXTURES
 
