@@ -83,5 +83,16 @@ class Pagination:
     def next(self) -> str | None:
         return self.routes[self.number] if self.number < self.count else None
 
+    def window(self, around: int = 2) -> list[int | None]:
+        """The page numbers a pager shows: the first, the last, and those within `around` of this page; None
+        where a run of numbers is left out."""
+        near = range(max(1, self.number - around), min(self.count, self.number + around) + 1)
+        shown: list[int | None] = []
+        for number in sorted({1, self.count, *near}):
+            if shown and shown[-1] is not None and number - shown[-1] > 1:
+                shown.append(None)
+            shown.append(number)
+        return shown
+
 
 Groups = Container[Group] | None  # the groups of pages wanted; None for all

@@ -7,6 +7,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from tests.browser.conftest import ARTIFACTS, Archive, visit
+from tests.conftest import BuiltSite
 
 pytestmark = pytest.mark.browser
 
@@ -175,4 +176,29 @@ def test_an_article_leads_to_its_section_and_its_authors_each_with_a_feed(browse
     expect(page.locator(".article-list")).to_contain_text(article_title)
     page.locator(".kicker a", has_text="Authors").click()
     expect(page.locator("main")).to_contain_text(name)
+    page.close()
+
+
+def test_a_long_listing_has_numbered_pages_to_jump_to_and_marks_the_current_one(
+    browser: Browser, generated_site: BuiltSite, generated_url: str
+) -> None:
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    visit(page, generated_url)  # the home listing: 100 pages of 20 articles
+    pager = page.get_by_role("navigation", name=re.compile("^Pages"))
+    expect(pager.locator("[aria-current=page]")).to_have_text("1")
+    last = pager.get_by_role("link", name=re.compile("the last"))
+    count = int(last.inner_text())
+    assert count == -(-generated_site.report.articles // generated_site.config.page_size)
+    last.click()
+    expect(page.get_by_role("navigation", name=re.compile("^Pages")).locator("[aria-current=page]")).to_have_text(
+        str(count)
+    )
+    pager = page.get_by_role("navigation", name=re.compile("^Pages"))
+    pager.get_by_role("link", name=str(count - 2), exact=True).click()
+    expect(page.get_by_role("navigation", name=re.compile("^Pages")).locator("[aria-current=page]")).to_have_text(
+        str(count - 2)
+    )
+    box = page.get_by_role("navigation", name=re.compile("^Pages")).get_by_role("link").first.bounding_box()
+    assert box is not None and box["height"] >= 44  # a touch target
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
     page.close()

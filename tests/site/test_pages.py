@@ -12,7 +12,7 @@ from sitegen.content.load import load_library
 from sitegen.content.model import Article
 from sitegen.incremental.groups import structure_key
 from sitegen.render.theme import THEME_DIR
-from sitegen.site.model import Group, GroupKind, PageKind
+from sitegen.site.model import Group, GroupKind, PageKind, Pagination
 from sitegen.site.pages import all_pages
 from sitegen.site.routes import Routes
 from tests.conftest import FIXTURES
@@ -63,3 +63,11 @@ def test_pages_have_a_typed_kind_and_group() -> None:
         Group(GroupKind.TAG, tag)
     }
     assert structure_key("site", library)  # the structure the groups are kept under
+
+
+def test_a_pager_shows_the_first_and_last_pages_and_a_window_around_this_one() -> None:
+    routes = tuple(f"tags/x/page/{number}/" for number in range(1, 11))
+    assert Pagination(1, routes).window() == [1, 2, 3, None, 10]
+    assert Pagination(6, routes).window() == [1, None, 4, 5, 6, 7, 8, None, 10]
+    assert Pagination(10, routes).window() == [1, None, 8, 9, 10]
+    assert Pagination(2, routes[:4]).window() == [1, 2, 3, 4]
