@@ -18,6 +18,7 @@ from sitegen.content.model import Article, Period
 from sitegen.site.calendars import month_weeks, year_rows
 from sitegen.site.charts import per_year
 from sitegen.site.headers import HEADERS_FILE, header_rules
+from sitegen.site.indexes import by_initial, surname_key, title_key
 from sitegen.site.listings import counts, feed, listing, positions, years
 from sitegen.site.model import SITE_GROUP, Group, GroupKind, Groups, Page, PageKind
 from sitegen.site.redirects import REDIRECTS_FILE, RedirectPlan
@@ -97,7 +98,8 @@ def article_pages(
 
 def tag_pages(library: Library, routes: Routes, config: Config, only: Groups = None) -> Iterator[Page]:
     if _wanted(Group(GroupKind.TAG_INDEX), only):
-        context = {"tags": counts(library.by_tag)}
+        tags = counts(library.by_tag)
+        context = {"tags": tags, "letters": by_initial(tags, title_key)}
         yield Page(routes.tags(), "tags.html", context, PageKind.INDEX, Group(GroupKind.TAG_INDEX))
     every_year = years(library)
     for tag, articles in library.by_tag.items():
@@ -120,7 +122,8 @@ def person_pages(
     library: Library, routes: Routes, config: Config, only: Groups = None, portraits: Mapping[str, str] | None = None
 ) -> Iterator[Page]:
     if _wanted(Group(GroupKind.PEOPLE_INDEX), only):
-        context = {"people": counts(library.by_person)}
+        people = counts(library.by_person)
+        context = {"people": people, "letters": by_initial(people, surname_key)}
         yield Page(routes.people(), "people.html", context, PageKind.INDEX, Group(GroupKind.PEOPLE_INDEX))
     every_year = years(library)
     for name, articles in library.by_person.items():
@@ -154,19 +157,20 @@ class Named:
     route: Callable[..., str]
     feed: Callable[[str], str]
     template: str
+    order: Callable[[str], tuple[str, ...]]  # of the index: by title, or by surname
 
 
 def _sections(routes: Routes) -> Named:
     return Named(
         GroupKind.SECTION, GroupKind.SECTION_INDEX, routes.sections(), "sections.html", routes.section,
-        routes.section_feed, "section.html",
+        routes.section_feed, "section.html", title_key,
     )  # fmt: skip
 
 
 def _authors(routes: Routes) -> Named:
     return Named(
         GroupKind.AUTHOR, GroupKind.AUTHOR_INDEX, routes.authors(), "authors.html", routes.author,
-        routes.author_feed, "author.html",
+        routes.author_feed, "author.html", surname_key,
     )  # fmt: skip
 
 
@@ -175,7 +179,8 @@ def named_pages(
 ) -> Iterator[Page]:
     """The pages of each section or author, with a feed of its own, and the index of them all."""
     if index and _wanted(Group(named.index_kind), only):
-        context = {"names": counts(index)}
+        names = counts(index)
+        context = {"names": names, "letters": by_initial(names, named.order)}
         yield Page(named.index_route, named.index_template, context, PageKind.INDEX, Group(named.index_kind))
     every_year = years(library)
     for name, articles in index.items():

@@ -202,3 +202,23 @@ def test_a_long_listing_has_numbered_pages_to_jump_to_and_marks_the_current_one(
     assert box is not None and box["height"] >= 44  # a touch target
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     page.close()
+
+
+def test_the_people_index_is_by_surname_with_letters_to_jump_to_and_a_filter(browser: Browser, sample_url: str) -> None:
+    page = browser.new_page()
+    visit(page, sample_url + "people/")
+    names = page.locator(".lettered li a").all_inner_texts()
+    assert names.index("Tomás Brennan") < names.index("Jonas Lindqvist") < names.index("Helen Okafor")
+    page.locator(".letters a", has_text="O").click()
+    assert page.url.endswith("#letter-O")
+    page.get_by_label("Filter people").fill("okaf")
+    expect(page.locator(".lettered li:visible")).to_have_count(1)
+    expect(page.locator(".lettered li:visible")).to_have_text(re.compile("Helen Okafor"))
+    expect(page.locator(".letter:visible h2")).to_have_text(["O"])
+    expect(page.get_by_role("status")).to_have_text(f"1 of {len(names)} shown")
+    page.close()
+    plain = browser.new_context(java_script_enabled=False).new_page()
+    visit(plain, sample_url + "people/")
+    expect(plain.locator(".lettered li")).to_have_count(len(names))
+    expect(plain.get_by_label("Filter people")).to_have_count(0)
+    plain.context.close()
