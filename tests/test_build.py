@@ -39,7 +39,7 @@ def test_seed_article_page_links_its_people_tags_and_dates(sample_site: BuiltSit
                  'href="/2025/06/03/"', 'href="/2025/06/"', 'href="/2025/"']:  # fmt: skip
         assert link in html
     assert html.count("<p>") >= 7
-    assert '<time datetime="2025-06-03T12:30:00+03:00">3 June 2025, 12:30</time>' in html
+    assert '<time datetime="2025-06-03T12:30:00+03:00">3 June 2025, 12:30 UTC+3</time>' in html
     assert '<data data-pagefind-filter="person[value]" value="Volodymyr Zelensky"></data>' in html
 
 

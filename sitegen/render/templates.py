@@ -189,9 +189,19 @@ def pagefind_label(text: str) -> str:
 
 
 def long_date(moment: datetime, with_time: bool = False) -> str:
-    """3 June 2025, or 3 June 2025, 12:30."""
+    """3 June 2025, or 3 June 2025, 12:30 UTC+3 (the time with the offset it was given in)."""
     text = f"{moment.day} {MONTHS[moment.month - 1]} {moment.year}"
-    return f"{text}, {moment:%H:%M}" if with_time else text
+    return f"{text}, {moment:%H:%M} {zone_name(moment)}" if with_time else text
+
+
+def zone_name(moment: datetime) -> str:
+    """UTC, UTC+3, UTC-5 or UTC+5:30: the moment's offset from UTC."""
+    offset = moment.utcoffset()
+    minutes = round(offset.total_seconds() / 60) if offset is not None else 0
+    if minutes == 0:
+        return "UTC"
+    sign, minutes = ("+" if minutes > 0 else "-"), abs(minutes)
+    return f"UTC{sign}{minutes // 60}" + (f":{minutes % 60:02d}" if minutes % 60 else "")
 
 
 def period_name(period: Period) -> str:

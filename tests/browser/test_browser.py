@@ -222,3 +222,37 @@ def test_the_people_index_is_by_surname_with_letters_to_jump_to_and_a_filter(bro
     expect(plain.locator(".lettered li")).to_have_count(len(names))
     expect(plain.get_by_label("Filter people")).to_have_count(0)
     plain.context.close()
+
+
+def test_an_article_prints_black_on_white_without_header_search_or_chips(browser: Browser, sample_url: str) -> None:
+    context = browser.new_context(color_scheme="dark")
+    page = context.new_page()
+    visit(page, sample_url + SCREENSHOTS["article"])
+    page.emulate_media(media="print")
+    for hidden in (".site-header", ".site-footer", ".chips"):
+        assert not page.locator(hidden).first.is_visible(), hidden
+    colours = page.evaluate(
+        "[getComputedStyle(document.body).color, getComputedStyle(document.body).backgroundColor,"
+        " getComputedStyle(document.querySelector('main h1')).color]"
+    )
+    assert colours == ["rgb(0, 0, 0)", "rgb(255, 255, 255)", "rgb(0, 0, 0)"]
+    shown = page.evaluate(  # the sample's texts hold no link: one is added as an article's text would hold it
+        "() => { const a = Object.assign(document.createElement('a'), {href: 'https://example.org/report'});"
+        " a.textContent = 'the report'; document.querySelector('.article-body p').append(a);"
+        " return getComputedStyle(a, '::after').content; }"
+    )
+    assert "https://example.org/report" in shown
+    page.pdf(path=str(ARTIFACTS / "article-print.pdf"))
+    context.close()
+
+
+def test_a_chart_keeps_its_proportions_on_a_phone(browser: Browser, sample_url: str) -> None:
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    visit(page, sample_url + SCREENSHOTS["tag"])
+    chart = page.locator(".chart svg").first
+    box = chart.bounding_box()
+    width, height = (float(part) for part in chart.get_attribute("viewBox").split()[2:])
+    assert box is not None and abs(box["width"] / box["height"] - width / height) < 0.05
+    assert "system-ui" in chart.locator("text").first.evaluate("t => getComputedStyle(t).fontFamily")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    page.close()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import itertools
 import shutil
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 import jinja2
@@ -14,7 +14,7 @@ import pytest
 from sitegen.build import build
 from sitegen.config import Config, load_config
 from sitegen.content.model import Article
-from sitegen.render.templates import TemplateProblem, environment, render
+from sitegen.render.templates import TemplateProblem, environment, long_date, render
 from sitegen.render.theme import THEME_DIR
 from sitegen.site.model import Page
 from tests.conftest import FIXTURES, site_config
@@ -131,3 +131,11 @@ def test_turning_search_off_removes_the_search_box_from_every_page(tmp_path: Pat
     assert not (config.output_dir / "search").exists()
     for page in ("index.html", "tags/index.html", "archive/index.html"):
         assert 'role="search"' not in (config.output_dir / page).read_text(encoding="utf-8"), page
+
+
+def test_a_time_is_shown_with_its_offset_from_utc() -> None:
+    moscow, kolkata = timezone(timedelta(hours=3)), timezone(timedelta(hours=5, minutes=30))
+    assert long_date(datetime(2025, 6, 3, 12, 30, tzinfo=moscow), with_time=True) == "3 June 2025, 12:30 UTC+3"
+    assert long_date(datetime(2025, 6, 3, 9, 5, tzinfo=kolkata), with_time=True) == "3 June 2025, 09:05 UTC+5:30"
+    assert long_date(datetime(2025, 6, 3, 9, 5, tzinfo=timezone(-timedelta(hours=5))), with_time=True).endswith("UTC-5")
+    assert long_date(datetime(2025, 6, 3, tzinfo=UTC), with_time=True) == "3 June 2025, 00:00 UTC"
