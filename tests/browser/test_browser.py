@@ -1,7 +1,7 @@
 """The built sample archive in a real browser: Debian's Chromium, driven by Playwright, on a local server."""
 
 import re
-from urllib.parse import urljoin
+from urllib.parse import quote, urljoin
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
@@ -256,3 +256,28 @@ def test_a_chart_keeps_its_proportions_on_a_phone(browser: Browser, sample_url: 
     assert "system-ui" in chart.locator("text").first.evaluate("t => getComputedStyle(t).fontFamily")
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     page.close()
+
+
+def test_an_article_offers_plain_share_links_and_a_copy_link_button(browser: Browser, sample_url: str) -> None:
+    context = browser.new_context()
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=sample_url.rstrip("/"))
+    page = context.new_page()
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    visit(page, sample_url + SCREENSHOTS["article"])
+    address = page.locator("link[rel=canonical]").get_attribute("href")
+    assert address is not None
+    share = page.locator(".share")
+    email = share.get_by_role("link", name="Email").get_attribute("href")
+    assert email is not None and email.startswith("mailto:") and quote(address, safe="/") in email
+    assert quote(address, safe="/") in (share.get_by_role("link", name="Facebook").get_attribute("href") or "")
+    share.get_by_role("button", name="Copy link").click()
+    expect(share.get_by_role("status")).to_have_text("Link copied.")
+    assert page.evaluate("navigator.clipboard.readText()") == address
+    assert all(url.startswith(sample_url) for url in requested), "no request may leave the site"
+    context.close()
+    plain = browser.new_context(java_script_enabled=False).new_page()
+    visit(plain, sample_url + SCREENSHOTS["article"])
+    expect(plain.locator(".share").get_by_role("button", name="Copy link")).to_be_hidden()
+    expect(plain.locator(".share").get_by_role("link", name="Email")).to_be_visible()
+    plain.context.close()
