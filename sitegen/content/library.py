@@ -33,6 +33,7 @@ class Library:
     person_positions: dict[str, tuple[int, ...]]  # each person's
     by_section: dict[str, tuple[Article, ...]]  # each category's articles, newest first; keys in name order
     by_author: dict[str, tuple[Article, ...]]  # each author's
+    by_calendar_day: dict[tuple[int, int], tuple[Article, ...]]  # (month, day) -> its articles of every year
 
     @classmethod
     def of(cls, articles: Iterable[Article], registry: Registry) -> Library:
@@ -42,7 +43,9 @@ class Library:
         by_period: dict[Period, list[Article]] = defaultdict(list)
         by_section: dict[str, list[Article]] = defaultdict(list)
         by_author: dict[str, list[Article]] = defaultdict(list)
+        by_calendar_day: dict[tuple[int, int], list[Article]] = defaultdict(list)
         for article in newest_first:
+            by_calendar_day[(article.day.month, article.day.day)].append(article)
             for tag in article.tags:
                 by_tag[tag].append(article)
             for person in article.people:
@@ -69,6 +72,7 @@ class Library:
             person_positions=person_positions,
             by_section=_by_name(by_section),
             by_author=_by_name(by_author),
+            by_calendar_day={day: tuple(by_calendar_day[day]) for day in sorted(by_calendar_day)},
         )
 
     def chronological(self) -> tuple[Article, ...]:

@@ -79,6 +79,8 @@ def environment(
         utcdate=lambda moment: moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
         longdate=long_date,
         period_name=period_name,
+        day_of_year=lambda month, day: f"{day} {MONTHS[month - 1]}",
+        month_name=lambda month: MONTHS[month - 1],
         pagefind_label=pagefind_label,
         reading_minutes=reading_minutes,
         news_article=lambda article, route: news_article(article, base_url + route, config, _share(pictures, article)),
@@ -86,7 +88,7 @@ def environment(
         once=RenderedOnce(env),
     )
     env.filters.update({name: _at_render_time(function) for name, function in filters.items()})
-    env.globals.update(site=config, routes=routes, images=pictures)
+    env.globals.update(site=config, routes=routes, images=pictures, period_of=Period)
     return env
 
 

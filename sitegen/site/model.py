@@ -30,10 +30,12 @@ class GroupKind(Enum):
     HOME = "home"
     SECTION = "section"
     AUTHOR = "author"
+    CALENDAR_DAY = "calendar day"  # a day of the year, in every year: "06-03"
     TAG_INDEX = "tag index"
     PEOPLE_INDEX = "people index"
     SECTION_INDEX = "section index"
     AUTHOR_INDEX = "author index"
+    CALENDAR = "calendar"  # the index of the days of the year
     SITE_FEED = "site feed"
     SITE = "site"
 

@@ -60,6 +60,7 @@ def _listing_pages(
     yield from named_pages(library, config, only, _sections(routes), library.by_section)
     yield from named_pages(library, config, only, _authors(routes), library.by_author)
     yield from period_pages(library, routes, config, only)
+    yield from calendar_day_pages(library, routes, config, only)
     yield from site_pages(library, routes, config, only)
     yield from sitemap_pages(library, routes, config, only)
 
@@ -218,6 +219,22 @@ def period_pages(library: Library, routes: Routes, config: Config, only: Groups 
         }
         route = partial(routes.period, period)
         yield from listing(library, route, articles, "period.html", config.page_size, context, group)
+
+
+def calendar_day_pages(library: Library, routes: Routes, config: Config, only: Groups = None) -> Iterator[Page]:
+    """On this day: for each day of the year, its articles of every year, and the index of the days."""
+    if library.by_calendar_day and _wanted(Group(GroupKind.CALENDAR), only):
+        months: dict[int, list[tuple[int, int]]] = defaultdict(list)
+        for (month, day), articles in library.by_calendar_day.items():
+            months[month].append((day, len(articles)))
+        context = {"months": sorted(months.items())}
+        yield Page(routes.on_this_day(), "on_this_day_index.html", context, PageKind.INDEX, Group(GroupKind.CALENDAR))
+    for (month, day), articles in library.by_calendar_day.items():
+        group = Group(GroupKind.CALENDAR_DAY, f"{month:02d}-{day:02d}")
+        if _wanted(group, only):
+            context = {"month": month, "day": day, "years": sorted({article.day.year for article in articles})}
+            route = partial(routes.calendar_day, month, day)
+            yield from listing(library, route, articles, "on_this_day.html", config.page_size, context, group)
 
 
 def site_pages(library: Library, routes: Routes, config: Config, only: Groups = None) -> Iterator[Page]:

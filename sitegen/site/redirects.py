@@ -212,6 +212,8 @@ def site_routes(library: Library, routes: Routes, config: Config) -> set[str]:
         taken |= pages(partial(routes.period, period), len(articles))
     for name, articles in library.by_section.items():
         taken |= pages(partial(routes.section, name), len(articles)) | {routes.section_feed(name), routes.sections()}
+    for (month, day), articles in library.by_calendar_day.items():
+        taken |= pages(partial(routes.calendar_day, month, day), len(articles)) | {routes.on_this_day()}
     for name, articles in library.by_author.items():
         taken |= pages(partial(routes.author, name), len(articles)) | {routes.author_feed(name), routes.authors()}
     return taken

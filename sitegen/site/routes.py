@@ -87,6 +87,13 @@ class Routes:
     def archive(self) -> str:
         return "archive/"
 
+    def on_this_day(self) -> str:
+        return "on-this-day/"
+
+    def calendar_day(self, month: int, day: int, page: int = 1) -> str:
+        """The articles of one day of the year (3 June) in every year."""
+        return paginated(f"on-this-day/{month:02d}-{day:02d}/", page)
+
     def search(self) -> str:
         return "search/"
 

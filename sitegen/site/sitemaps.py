@@ -58,6 +58,8 @@ def listing_parts(library: Library, routes: Routes, base_url: str) -> list[tuple
     listings += [routes.period(period) for period in library.by_period]
     listings += ([routes.sections()] if library.by_section else []) + [routes.section(n) for n in library.by_section]
     listings += ([routes.authors()] if library.by_author else []) + [routes.author(n) for n in library.by_author]
+    listings += [routes.on_this_day()] if library.by_calendar_day else []
+    listings += [routes.calendar_day(month, day) for month, day in library.by_calendar_day]
     size = len(base_url) * ESCAPED + ENTRY_BYTES
     return [(Part(route), chunk) for route, chunk in _cut("pages", listings, lambda item: size + len(item) * ESCAPED)]
 

@@ -125,6 +125,8 @@ def page_kinds(archive: Archive) -> dict[str, str]:
         "section": first("sections/*/index.html"),
         "authors": "authors/",
         "author": first("authors/*/index.html"),
+        "on this day": "on-this-day/",
+        "a day of the year": first("on-this-day/*/index.html"),
         "archive": "archive/",
         "year": first("[0-9][0-9][0-9][0-9]/index.html"),
         "month": first("[0-9][0-9][0-9][0-9]/[0-9][0-9]/index.html"),

@@ -281,3 +281,21 @@ def test_an_article_offers_plain_share_links_and_a_copy_link_button(browser: Bro
     expect(plain.locator(".share").get_by_role("button", name="Copy link")).to_be_hidden()
     expect(plain.locator(".share").get_by_role("link", name="Email")).to_be_visible()
     plain.context.close()
+
+
+def test_on_this_day_leads_from_the_home_page_and_a_day_to_that_day_in_every_year(
+    browser: Browser, generated_url: str
+) -> None:
+    page = browser.new_page()
+    visit(page, generated_url)
+    page.get_by_role("link", name="On this day").click()
+    expect(page.locator("main h1")).to_have_text("On this day")
+    page.locator(".days a").first.click()
+    expect(page.locator("main h1")).to_have_text(re.compile(r"^On \d+ January$"))
+    years = page.locator("main .years a").all_inner_texts()
+    assert len(years) > 1, "the generated archive has ten years"
+    page.get_by_role("link", name=years[0], exact=True).click()
+    expect(page.locator("main h1")).to_have_text(re.compile(rf"January {years[0]}$"))
+    page.get_by_role("link", name=re.compile("in every year$")).click()
+    expect(page.locator("main h1")).to_have_text(re.compile(r"^On \d+ January$"))
+    page.close()

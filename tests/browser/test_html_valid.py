@@ -45,7 +45,7 @@ def test_every_page_of_the_sample_is_valid(sample_site: BuiltSite) -> None:
 def test_a_page_of_each_kind_in_the_generated_archive_is_valid(generated_site: BuiltSite, generated_url: str) -> None:
     kinds = page_kinds(Archive("generated", generated_site, generated_url, "budget"))
     files = [generated_site.out / path.split("?")[0] / "index.html" for path in kinds.values()]
-    assert len(files) == 17
+    assert len(files) == 19
     assert validate([*files, generated_site.out / "404.html"]) == []
 
 

@@ -71,7 +71,8 @@ def _requests(out: Path) -> dict[str, str]:
 
 
 def _expected(relative: str) -> str | None:
-    if relative.startswith(("static/style.", "static/search.", "images/")) or ".pf_" in relative:
+    hashed = relative.startswith("static/") and relative.endswith((".css", ".js"))
+    if hashed or relative.startswith("images/") or ".pf_" in relative:
         return IMMUTABLE
     if relative.startswith("pagefind/"):
         return REVALIDATE
