@@ -38,6 +38,7 @@ class SiteFiles:
 
     files: frozenset[str]
     folders: frozenset[str]
+    pages: tuple[str, ...]  # the HTML pages, in order, Pagefind's own files left out
 
     @classmethod
     def of(cls, site_dir: Path) -> SiteFiles:
@@ -47,18 +48,15 @@ class SiteFiles:
             prefix = "" if inside == "." else inside + "/"
             folders.update(prefix + name for name in subfolders)
             files.update(prefix + name for name in names)
-        return cls(frozenset(files), frozenset(folders))
-
-    def pages(self) -> list[str]:
-        """The HTML pages, Pagefind's own files left out."""
-        return sorted(name for name in self.files if name.endswith(".html") and "pagefind" not in name.split("/"))
+        pages = sorted(name for name in files if name.endswith(".html") and "pagefind" not in name.split("/"))
+        return cls(frozenset(files), frozenset(folders), tuple(pages))
 
 
 def site_links(site_dir: Path, base_url: str, found: SiteFiles | None = None) -> list[Link]:
     """Every href and src of every HTML page of the site, Pagefind's own files left out."""
     base = urlsplit(base_url)
     found = found or SiteFiles.of(site_dir)
-    pages = found.pages()
+    pages = found.pages
     read = forked_map(lambda page: _hrefs((site_dir / page).read_bytes()), pages, chunk=64)  # on every core
     resolved: dict[tuple[str, str], str | None] = {}  # most links are the same on many pages: each resolved once
     links = []
@@ -88,7 +86,7 @@ def orphan_pages(site_dir: Path, links: list[Link], found: SiteFiles | None = No
     linked = {link.target for link in links if link.target is not None and link.target != link.page}
     return [
         page
-        for page in found.pages()
+        for page in found.pages
         if page not in ENTRY_PAGES and page not in linked and not _is_redirect(site_dir / page)
     ]
 

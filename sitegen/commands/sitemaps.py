@@ -4,6 +4,7 @@ site's own addresses, every article among them, and the index named by robots.tx
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Generator, Iterator
 from pathlib import Path
 
@@ -68,6 +69,7 @@ def _valid(path: Path, schema: str) -> Generator[Problem, None, etree._Element |
     return root
 
 
+@functools.cache  # one parse of each schema for every sitemap of a check
 def _schema(name: str) -> etree.XMLSchema:
     return etree.XMLSchema(etree.parse(str(SCHEMAS / name)))
 

@@ -15,6 +15,7 @@ from nameparser import HumanName
 from nameparser.config import CONSTANTS
 
 OTHER = "#"  # the heading of names that start with no letter
+JOINED_PREFIXES = tuple(sorted(prefix for prefix in CONSTANTS.prefixes if prefix.endswith("-")))  # al-, ad-
 Counted = tuple[str, int]
 
 
@@ -26,7 +27,7 @@ def surname_key(name: str) -> tuple[str, str, str]:
     while len(words) > 1 and words[0].casefold() in CONSTANTS.prefixes:
         words.pop(0)
     core = " ".join(words)
-    for prefix in (word for word in CONSTANTS.prefixes if word.endswith("-")):  # al-Assad, ad-Din
+    for prefix in JOINED_PREFIXES:  # al-Assad, ad-Din
         if core.casefold().startswith(prefix) and len(core) > len(prefix):
             core = core[len(prefix) :]
             break
@@ -39,10 +40,11 @@ def title_key(name: str) -> tuple[str, str]:
 
 
 def by_initial(items: Sequence[Counted], key: Callable[[str], tuple[str, ...]]) -> list[tuple[str, list[Counted]]]:
-    """The items in key's order, in runs under the initial letter of each one's key."""
+    """The items in key's order, in runs under the initial letter of each one's key. The key is worked out once
+    an item: parsing a name takes a fifth of a millisecond."""
     runs: list[tuple[str, list[Counted]]] = []
-    for item in sorted(items, key=lambda item: key(item[0])):
-        first = key(item[0])[0][:1].upper()
+    for sort_key, item in sorted((key(item[0]), item) for item in items):
+        first = sort_key[0][:1].upper()
         letter = first if first.isalpha() else OTHER
         if not runs or runs[-1][0] != letter:
             runs.append((letter, []))
