@@ -256,14 +256,17 @@ def sitemap_pages(library: Library, routes: Routes, config: Config, only: Groups
     """The sitemap index and the sitemaps (see sitemaps.py). A year's sitemaps are made with its listing pages,
     in the group that shows its articles, so a rebuild makes again only those of the years an edit touched."""
     parts: list[Part] = []
+    index = _wanted(SITE_GROUP, only)  # which alone needs every year's parts
     for period in library.periods("year"):
         group = Group(GroupKind.PERIOD, routes.period(period))
+        if not (index or _wanted(group, only)):
+            continue
         for part, articles in article_parts(period.year, library.by_period[period], routes, config.base_url):
             parts.append(part)
             if _wanted(group, only):
                 context = {"listings": (), "articles": articles}
                 yield Page(part.route, "sitemap.xml", context, PageKind.SITE, group, positions(library, articles))
-    if _wanted(SITE_GROUP, only):
+    if index:
         for part, listings in listing_parts(library, routes, config.base_url):
             parts.append(part)
             yield Page(part.route, "sitemap.xml", {"listings": listings, "articles": ()})
