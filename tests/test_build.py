@@ -173,8 +173,9 @@ def test_article_pages_carry_json_ld_social_cards_and_reading_time(sample_site: 
 def test_person_and_tag_pages_chart_articles_per_year_and_list_related_names(sample_site: BuiltSite) -> None:
     person = sample_site.read("people/helen-okafor/index.html")
     chart = person.split('<figure class="chart">', 1)[1].split("</figure>", 1)[0]
-    assert 'role="img"' in chart and "<desc" in chart
+    assert 'role="group"' in chart and "<desc" in chart  # a group, not an image: its bars are links
     assert re.search(r"<desc [^>]*>2024: 1, 2025: 3</desc>", chart), chart
+    assert '<a href="/people/helen-okafor/#year-2024" aria-label="2024: 1, the year' in chart
     assert chart.count('<rect class="bar"') == 2
     assert "Tags of these articles" in person and "Often mentioned with Helen Okafor" in person
     tag = sample_site.read("tags/kremlin/index.html")

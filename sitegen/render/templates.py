@@ -29,6 +29,7 @@ from sitegen.version import code_key
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December")  # fmt: skip
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
 class TemplateProblem(Exception):
@@ -80,6 +81,7 @@ def environment(
         longdate=long_date,
         period_name=period_name,
         day_of_year=lambda month, day: f"{day} {MONTHS[month - 1]}",
+        weekday_date=lambda day: f"{WEEKDAYS[day.weekday()]} {day.day} {MONTHS[day.month - 1]} {day.year}",
         month_name=lambda month: MONTHS[month - 1],
         pagefind_label=pagefind_label,
         reading_minutes=reading_minutes,

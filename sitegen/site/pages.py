@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 
 from sitegen.config import Config
@@ -17,9 +17,10 @@ from sitegen.content.library import Library
 from sitegen.content.model import Article, Period
 from sitegen.site.calendars import month_weeks, year_rows
 from sitegen.site.charts import per_year
+from sitegen.site.front import front_page
 from sitegen.site.headers import HEADERS_FILE, header_rules
 from sitegen.site.indexes import by_initial, surname_key, title_key
-from sitegen.site.listings import counts, feed, listing, positions, years
+from sitegen.site.listings import by_day, by_year, counts, feed, listing, positions, years
 from sitegen.site.model import SITE_GROUP, Group, GroupKind, Groups, Page, PageKind
 from sitegen.site.redirects import REDIRECTS_FILE, RedirectPlan
 from sitegen.site.routes import Routes
@@ -52,9 +53,8 @@ def all_pages(
 def _listing_pages(
     library: Library, routes: Routes, config: Config, only: Groups, portraits: Mapping[str, str]
 ) -> Iterator[Page]:
-    home = Group(GroupKind.HOME)
-    if _wanted(home, only):
-        yield from listing(library, routes.home, library.articles, "home.html", config.page_size, {}, home)
+    if _wanted(Group(GroupKind.HOME), only):
+        yield from home_pages(library, routes, config)
     yield from tag_pages(library, routes, config, only)
     yield from person_pages(library, routes, config, only, portraits)
     yield from named_pages(library, config, only, _sections(routes), library.by_section)
@@ -67,6 +67,17 @@ def _listing_pages(
 
 def _wanted(group: Group, only: Groups) -> bool:
     return only is None or group in only
+
+
+def home_pages(library: Library, routes: Routes, config: Config) -> Iterator[Page]:
+    """The home listing, whose first page is the front page (see front.py)."""
+    front = front_page(library)
+    pages = listing(library, routes.home, library.articles, "home.html", config.page_size, {}, Group(GroupKind.HOME))
+    for page in pages:
+        if front is not None and page.context["pagination"].number == 1:
+            shows = tuple(sorted({*page.shows, *positions(library, front.shown)}))
+            page = replace(page, context={**page.context, "front": front}, shows=shows)
+        yield page
 
 
 def article_pages(
@@ -114,7 +125,8 @@ def tag_pages(library: Library, routes: Routes, config: Config, only: Groups = N
             "related_tags": library.co_occurring(articles, "tags", tag, CO_MENTIONED_COUNT),
             "related_people": library.co_occurring(articles, "people", tag, CO_MENTIONED_COUNT),
         }
-        yield from listing(library, partial(routes.tag, tag), articles, "tag.html", config.page_size, context, group)
+        route = partial(routes.tag, tag)
+        yield from listing(library, route, articles, "tag.html", config.page_size, context, group, by_year)
         title = f"{config.title}: {tag}"
         yield feed(library, routes.tag_feed(tag), title, routes.tag(tag), articles, config, group)
 
@@ -141,7 +153,7 @@ def person_pages(
             "related_tags": library.co_occurring(articles, "tags", name, CO_MENTIONED_COUNT),
         }
         route = partial(routes.person, name)
-        yield from listing(library, route, articles, "person.html", config.page_size, context, group)
+        yield from listing(library, route, articles, "person.html", config.page_size, context, group, by_year)
         title = f"{config.title}: {name}"
         yield feed(library, routes.person_feed(name), title, routes.person(name), articles, config, group)
 
@@ -179,7 +191,7 @@ def named_pages(
     library: Library, config: Config, only: Groups, named: Named, index: dict[str, tuple[Article, ...]]
 ) -> Iterator[Page]:
     """The pages of each section or author, with a feed of its own, and the index of them all."""
-    if index and _wanted(Group(named.index_kind), only):
+    if _wanted(Group(named.index_kind), only):  # made even when empty: the site's menu links to it
         names = counts(index)
         context = {"names": names, "letters": by_initial(names, named.order)}
         yield Page(named.index_route, named.index_template, context, PageKind.INDEX, Group(named.index_kind))
@@ -196,7 +208,7 @@ def named_pages(
             "related_people": library.co_occurring(articles, "people", name, CO_MENTIONED_COUNT),
         }
         route = partial(named.route, name)
-        yield from listing(library, route, articles, named.template, config.page_size, context, group)
+        yield from listing(library, route, articles, named.template, config.page_size, context, group, by_year)
         yield feed(library, named.feed(name), f"{config.title}: {name}", named.route(name), articles, config, group)
 
 
@@ -218,12 +230,13 @@ def period_pages(library: Library, routes: Routes, config: Config, only: Groups 
             "weeks": month_weeks(library, period) if period.kind == "month" else None,
         }
         route = partial(routes.period, period)
-        yield from listing(library, route, articles, "period.html", config.page_size, context, group)
+        runs = by_day if period.kind == "month" else None
+        yield from listing(library, route, articles, "period.html", config.page_size, context, group, runs)
 
 
 def calendar_day_pages(library: Library, routes: Routes, config: Config, only: Groups = None) -> Iterator[Page]:
     """On this day: for each day of the year, its articles of every year, and the index of the days."""
-    if library.by_calendar_day and _wanted(Group(GroupKind.CALENDAR), only):
+    if _wanted(Group(GroupKind.CALENDAR), only):  # made even when empty: the site's menu links to it
         months: dict[int, list[tuple[int, int]]] = defaultdict(list)
         for (month, day), articles in library.by_calendar_day.items():
             months[month].append((day, len(articles)))
@@ -234,7 +247,7 @@ def calendar_day_pages(library: Library, routes: Routes, config: Config, only: G
         if _wanted(group, only):
             context = {"month": month, "day": day, "years": sorted({article.day.year for article in articles})}
             route = partial(routes.calendar_day, month, day)
-            yield from listing(library, route, articles, "on_this_day.html", config.page_size, context, group)
+            yield from listing(library, route, articles, "on_this_day.html", config.page_size, context, group, by_year)
 
 
 def site_pages(library: Library, routes: Routes, config: Config, only: Groups = None) -> Iterator[Page]:

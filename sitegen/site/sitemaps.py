@@ -52,13 +52,13 @@ def article_parts(
 
 def listing_parts(library: Library, routes: Routes, base_url: str) -> list[tuple[Part, Sequence[str]]]:
     """The first page of every listing, cut into sitemaps that keep within the protocol's limits."""
-    listings = [routes.home(), routes.archive(), routes.tags(), routes.people()]
+    listings = [routes.home(), routes.archive(), routes.tags(), routes.people(), routes.sections(), routes.authors()]
+    listings += [routes.on_this_day()]
     listings += [routes.tag(tag) for tag in library.by_tag]
     listings += [routes.person(name) for name in library.by_person]
     listings += [routes.period(period) for period in library.by_period]
-    listings += ([routes.sections()] if library.by_section else []) + [routes.section(n) for n in library.by_section]
-    listings += ([routes.authors()] if library.by_author else []) + [routes.author(n) for n in library.by_author]
-    listings += [routes.on_this_day()] if library.by_calendar_day else []
+    listings += [routes.section(name) for name in library.by_section]
+    listings += [routes.author(name) for name in library.by_author]
     listings += [routes.calendar_day(month, day) for month, day in library.by_calendar_day]
     size = len(base_url) * ESCAPED + ENTRY_BYTES
     return [(Part(route), chunk) for route, chunk in _cut("pages", listings, lambda item: size + len(item) * ESCAPED)]

@@ -74,7 +74,9 @@ def test_no_link_on_the_main_pages_answers_404(page: Page, sample_url: str) -> N
     links: set[str] = set()
     for start in starts:
         visit(page, sample_url + start)
-        hrefs = page.locator("a[href]").evaluate_all("links => links.map(link => link.href)")
+        hrefs = page.locator("a[href]").evaluate_all(  # the charts' bars are links of SVG, whose href is no string
+            "links => links.map(link => new URL(link.getAttribute('href'), document.baseURI).href)"
+        )
         links.update(href.split("#")[0] for href in hrefs if href.startswith(sample_url))
     assert len(links) > 30
     for link in sorted(links):
@@ -141,28 +143,13 @@ SCREENSHOTS = {
 }
 
 
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_screenshots_of_each_page_kind_are_saved_for_review(browser: Browser, sample_url: str, scheme: str) -> None:
-    context = browser.new_context(color_scheme=scheme, viewport={"width": 1200, "height": 900})
-    page = context.new_page()
-    ARTIFACTS.mkdir(exist_ok=True)
-    for kind, path in SCREENSHOTS.items():
-        visit(page, sample_url + path)
-        if kind == "search":
-            expect(page.locator("[data-result]").first).to_be_visible()
-        expect(page.locator("main h1")).to_be_visible()
-        page.screenshot(path=ARTIFACTS / f"{kind}-{scheme}.png", full_page=True)
-        assert (ARTIFACTS / f"{kind}-{scheme}.png").stat().st_size > 10_000
-    context.close()
-
-
 def test_an_article_leads_to_its_section_and_its_authors_each_with_a_feed(browser: Browser, sample_url: str) -> None:
     page = browser.new_page()
     visit(page, sample_url + SCREENSHOTS["article"])
     article_title = page.locator("main h1").inner_text()
     page.locator("article .kicker a").click()
     expect(page.locator("main h1")).to_have_text("News")
-    expect(page.locator(".article-list")).to_contain_text(article_title)
+    expect(page.locator(".article-list", has_text=article_title)).to_have_count(1)
     feed = page.locator("main a", has_text="Atom feed").get_attribute("href")
     assert feed is not None and visit(page, urljoin(page.url, feed)).headers["content-type"].startswith(
         ("application/atom+xml", "application/xml", "text/xml")
@@ -173,7 +160,7 @@ def test_an_article_leads_to_its_section_and_its_authors_each_with_a_feed(browse
     name = author.inner_text()
     author.click()
     expect(page.locator("main h1")).to_have_text(name)
-    expect(page.locator(".article-list")).to_contain_text(article_title)
+    expect(page.locator(".article-list", has_text=article_title)).to_have_count(1)
     page.locator(".kicker a", has_text="Authors").click()
     expect(page.locator("main")).to_contain_text(name)
     page.close()
@@ -288,7 +275,7 @@ def test_on_this_day_leads_from_the_home_page_and_a_day_to_that_day_in_every_yea
 ) -> None:
     page = browser.new_page()
     visit(page, generated_url)
-    page.get_by_role("link", name="On this day").click()
+    page.locator("main").get_by_role("link", name="On this day", exact=True).click()
     expect(page.locator("main h1")).to_have_text("On this day")
     page.locator(".days a").first.click()
     expect(page.locator("main h1")).to_have_text(re.compile(r"^On \d+ January$"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +31,8 @@ def articles_in(value: Any) -> set[Article]:
             values.extend(value)
         elif isinstance(value, dict):
             values.extend(value.values())
+        elif dataclasses.is_dataclass(value) and not isinstance(value, type):  # the front page's parts, runs
+            values.extend(getattr(value, field.name) for field in dataclasses.fields(value))
     return found
 
 
