@@ -7,7 +7,7 @@
 
 Only Python 3.11+ and the package registries are needed: the project's packages go into .venv/, Debian's
 chromium (for the browser tests) and a Java runtime (for the HTML validator) are installed with apt-get when
-they are missing, and axe-core and the Nu Html Checker (vnu.jar) with npm into node_modules/.
+they are missing, and axe-core, the Nu Html Checker (vnu.jar) and Lighthouse with npm into node_modules/.
 """
 
 from __future__ import annotations
@@ -74,11 +74,11 @@ def ensure_java() -> None:
         apt_install("default-jre-headless", "the HTML validity tests", hint)
 
 
-NODE_PACKAGES = ("axe-core/axe.min.js", "vnu-jar/build/dist/vnu.jar")
+NODE_PACKAGES = ("axe-core/axe.min.js", "vnu-jar/build/dist/vnu.jar", "lighthouse/cli/index.js")
 
 
 def ensure_node_packages() -> None:
-    """axe-core and vnu.jar, from the npm registry, for the accessibility and validity tests.
+    """axe-core, vnu.jar and Lighthouse, from the npm registry, for the accessibility, validity and Lighthouse tests.
 
     npm comes from Debian when it is missing. vnu-jar's install script, which would download a Java runtime,
     is not run: Debian's is used.
@@ -87,7 +87,7 @@ def ensure_node_packages() -> None:
         return
     if not shutil.which("npm"):
         apt_install("npm", "the accessibility tests", "The accessibility tests need npm (Node.js) to install axe-core")
-    print("Installing axe-core and vnu.jar from the npm registry ...", flush=True)
+    print("Installing axe-core, vnu.jar and Lighthouse from the npm registry ...", flush=True)
     check(["npm", "ci", "--no-audit", "--no-fund", "--silent", "--ignore-scripts"])
 
 
