@@ -183,9 +183,11 @@ def test_screenshots_of_every_page_kind_on_a_phone_and_a_desktop(
 ) -> None:
     folder = ARTIFACTS / "screenshots"
     folder.mkdir(parents=True, exist_ok=True)
+    requested: list[str] = []
     for device, viewport in (("phone", PHONE), ("desktop", DESKTOP)):
         context = browser.new_context(color_scheme=scheme, viewport=viewport, is_mobile=device == "phone")
         page = context.new_page()
+        page.on("request", lambda request: requested.append(request.url))
         for kind, path in page_kinds(archive).items():
             visit(page, archive.url + path)
             if kind == "search":
@@ -194,4 +196,5 @@ def test_screenshots_of_every_page_kind_on_a_phone_and_a_desktop(
             name = f"{archive.name}-{kind.replace(' ', '-').replace(',', '')}-{device}-{scheme}.png"
             page.screenshot(path=folder / name, full_page=True)
             assert (folder / name).stat().st_size > 5_000
+        assert [url for url in requested if not url.startswith(archive.url)] == [], "no request may leave the site"
         context.close()
