@@ -110,6 +110,8 @@ def test_the_archive_grid_fits_a_phone_with_cells_shaded_by_count(browser: Brows
     expect(table.locator("caption")).to_be_in_viewport()
     last = table.locator("tbody tr").first.locator("td").last.bounding_box()
     assert last is not None and last["x"] + last["width"] <= PHONE["width"], "December is on the screen"
+    heights = table.locator("a").evaluate_all("links => links.map(link => link.getBoundingClientRect().height)")
+    assert min(heights) >= 44, "every month and year is at least 44 px tall to tap"
     shades = table.locator("td[class^=level-]").evaluate_all(
         "cells => [...new Set(cells.map(cell => cell.className + ' ' + getComputedStyle(cell).backgroundColor))]"
     )
