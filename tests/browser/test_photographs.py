@@ -61,7 +61,7 @@ def test_the_home_page_shows_a_thumbnail(browser: Browser, photo_site: str) -> N
     thumbnail.evaluate("image => image.decode()")
     assert thumbnail.evaluate("image => image.currentSrc").endswith("480.webp")
     box = thumbnail.bounding_box()
-    assert box is not None and 150 <= box["width"] <= 170  # 10rem beside the headline
+    assert box is not None and 182 <= box["width"] <= 202  # 12rem, leading the headline
     page.close()
 
 
