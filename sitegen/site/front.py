@@ -9,6 +9,7 @@ gives the same page whenever it is built.
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -49,12 +50,13 @@ def front_page(library: Library) -> FrontPage | None:
     lead = with_photo[0] if with_photo else newest
     by_newest = sorted(library.by_section.items(), key=lambda item: library.position[item[1][0]])
     sections = tuple(
-        (name, tuple(article for article in articles if article is not lead)[:SECTION_ARTICLES])
+        (name, tuple(article for article in articles[: SECTION_ARTICLES + 1] if article is not lead)[:SECTION_ARTICLES])
         for name, articles in by_newest
     )
     day = (newest.date.month, newest.date.day)
     earlier = tuple(a for a in library.by_calendar_day.get(day, ()) if a.date.year < newest.date.year)
-    recent = [article for article in library.articles if newest.date - article.date <= RECENT]
+    # Newest first: the recent articles are a run at the start, and the rest of the archive is not walked.
+    recent = list(itertools.takewhile(lambda article: newest.date - article.date <= RECENT, library.articles))
     return FrontPage(
         lead=lead,
         sections=tuple((name, articles) for name, articles in sections if articles)[:SECTION_COUNT],
