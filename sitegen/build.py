@@ -95,11 +95,11 @@ def _build(config: Config, show_progress: bool, use_cache: bool) -> BuildReport:
         last = load_last(config) if use_cache else None
         if last is not None and last.inputs == fingerprint(inputs, site):
             return dataclasses.replace(last.report, files_changed=0, files_removed=0, timings=report.timings)
-    run = Run(config, site, BuildState.load(config) if use_cache else BuildState(), report, show_progress)
     staging = Staging(config.output_dir)
-    staging.start()  # public/ is mirrored while the content is read
+    staging.start()  # public/ is mirrored while the last build's state and the content are read
     try:
         with report.step("load"):
+            run = Run(config, site, BuildState.load(config) if use_cache else BuildState(), report, show_progress)
             known = run.previous.known_files(loading_setting(config))
             cache_folder = articles_folder(config) if use_cache else None
             loaded = load_library(config, known, inputs, cache_folder, show_progress)
