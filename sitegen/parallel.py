@@ -1,6 +1,5 @@
 """Parallel work through the standard library, in one place: how many processes a build uses, a function
-mapped over many items in forked worker processes or, for work that waits on the system, in threads, and one
-function run beside the build.
+mapped over many items in forked worker processes, and one function run beside the build.
 
 Workers are forked, so they inherit the function and everything it refers to (the library, the routes, the
 Jinja environment) instead of receiving copies: only the items and the results cross between processes.
@@ -13,7 +12,6 @@ import os
 import pickle
 import threading
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ThreadPoolExecutor
 from multiprocessing.connection import Connection
 from typing import Any
 
@@ -47,19 +45,6 @@ def forked_map(
     context = multiprocessing.get_context("fork")
     with context.Pool(jobs, initializer=_take_function, initargs=(function,)) as pool:
         yield from pool.imap(_call, items, chunk)
-
-
-def threaded_chunks(function: Callable[[list[Any]], Any], items: list[Any], chunk: int) -> Iterator[Any]:
-    """function over the items in chunks of chunk, results in order, in threads, one per available core.
-
-    For work that waits on the system (statting files), which lets go of the interpreter meanwhile: threads
-    then share the work without forking. In this thread for no more items than one chunk."""
-    chunks = [items[start : start + chunk] for start in range(0, len(items), chunk)]
-    if len(chunks) <= 1 or available_cores() == 1:
-        yield from map(function, chunks)
-        return
-    with ThreadPoolExecutor(available_cores(), thread_name_prefix="sitegen-stat") as pool:
-        yield from pool.map(function, chunks)
 
 
 def _take_function(function: Callable[[Any], Any]) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from sitegen.parallel import forked_map, run_aside, threaded_chunks
+from sitegen.parallel import forked_map, run_aside
 
 
 def write_pid(path: Path) -> None:
@@ -84,18 +84,3 @@ def test_work_that_dies_without_a_word_is_an_error(monkeypatch: pytest.MonkeyPat
     wait = run_aside(lambda: os.kill(os.getpid(), 9))
     with pytest.raises(RuntimeError, match="exit code -9"):
         wait()
-
-
-@pytest.mark.parametrize("jobs", ["1", "2"])
-def test_threaded_chunks_give_every_chunk_in_order(jobs: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("SITEGEN_JOBS", jobs)
-    threads: set[str] = set()
-
-    def total(part: list[int]) -> int:
-        threads.add(threading.current_thread().name)
-        return sum(part)
-
-    items = list(range(1000))
-    sums = [sum(items[start : start + 100]) for start in range(0, 1000, 100)]
-    assert list(threaded_chunks(total, items, 100)) == sums
-    assert (threading.current_thread().name in threads) == (jobs == "1")

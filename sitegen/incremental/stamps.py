@@ -13,14 +13,12 @@ from pathlib import Path
 
 from sitegen.config import Config
 from sitegen.output.writer import MANIFEST, OutputWriter, read_manifest, stamp_of
-from sitegen.parallel import threaded_chunks
 
 # A path's stamp: source_stamp for what the build reads, the writer's stamp_of for what it wrote (whose inode
 # change time the staging folder's hard links change, see output/staging.py).
 Stamp = tuple[int, ...]
 Stamps = dict[str, Stamp]
 MISSING: Stamp = (-1, -1)  # the stamp of a file that is not there
-STAT_CHUNK = 4096  # files statted by one thread at a time (see parallel.threaded_chunks)
 
 
 def source_stamp(status: os.stat_result) -> Stamp:
@@ -40,23 +38,15 @@ def stamps(paths: list[str], read: bool = False) -> Stamps:
     files the build reads (read), the writer's for files it wrote.
 
     Paths are plain strings: a rebuild with nothing to do stats every file of the site, and on a large
-    archive making Path objects for them would cost more than the stats themselves. Large lists are statted
-    in threads (the interpreter is let go while the system looks a file up), in their order all the same.
+    archive making Path objects for them would cost more than the stats themselves.
     """
     taken = source_stamp if read else stamp_of
-
-    def stamp_each(part: list[str]) -> Stamps:
-        found: Stamps = {}
-        for path in part:
-            try:
-                found[path] = taken(os.stat(path))
-            except OSError:
-                found[path] = MISSING
-        return found
-
     found: Stamps = {}
-    for part in threaded_chunks(stamp_each, paths, STAT_CHUNK):  # in order: a fingerprint follows it
-        found.update(part)
+    for path in paths:
+        try:
+            found[path] = taken(os.stat(path))
+        except OSError:
+            found[path] = MISSING
     return found
 
 
