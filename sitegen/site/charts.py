@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
-from operator import attrgetter
 
 from sitegen.content.model import Article
+from sitegen.site.listings import by_year
 
 WIDTH, HEIGHT = 600, 120
 LABEL_HEIGHT = 16  # room under the bars for the year labels
@@ -46,7 +46,7 @@ def per_year(articles: Iterable[Article], years: list[int]) -> Chart | None:
     """Articles per year over the given years; None when there are fewer than two years to compare."""
     if len(years) < 2:
         return None
-    counts = Counter(map(attrgetter("date.year"), articles))
+    counts = Counter(map(by_year, articles))
     return bar_chart([(str(year), counts.get(year, 0)) for year in years])
 
 
