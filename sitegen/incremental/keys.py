@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -50,6 +50,12 @@ class PageKeys:
         self._articles: dict[Article, bytes] = {}  # Articles compare by identity, and are held here
         self._names: dict[str, bytes] = {}
         self._values: dict[Any, bytes] = {}  # frozen dataclasses (periods, people, calendar cells) by value
+        # Each exact type's encoder, found by one lookup: a listing's context holds thousands of values.
+        self._by_type: dict[type, Callable[[Any], bytes]] = {
+            Article: self._article, str: self._name, tuple: self._sequence, list: self._sequence,
+            dict: self._mapping, Pagination: self._pagination, type(None): self._plain, bool: self._plain,
+            int: self._plain, float: self._plain, date: self._plain, datetime: self._plain,
+        }  # fmt: skip
 
     def key(self, page: Page) -> str:
         digest = hashlib.blake2b(f"{self.site}\0{page.route}\0{page.template}\0".encode(), digest_size=16)
@@ -58,23 +64,42 @@ class PageKeys:
         return digest.hexdigest()
 
     def _encode(self, value: Any) -> bytes:
+        encoder = self._by_type.get(type(value))  # the common types at once; subclasses below
+        return encoder(value) if encoder is not None else self._encode_any(value)
+
+    def _encode_any(self, value: Any) -> bytes:
         if isinstance(value, Article):
             return self._article(value)
         if isinstance(value, str):
             return self._name(value)
         if isinstance(value, tuple | list):
-            return b"[" + b"".join(map(self._encode, value)) + b"]"
-        if isinstance(value, dict):  # the keys are the template's names, not names of tags or people
-            return b"{" + b"".join(f"{key}:".encode() + self._encode(item) for key, item in value.items()) + b"}"
+            return self._sequence(value)
+        if isinstance(value, dict):
+            return self._mapping(value)
         if isinstance(value, Pagination):
-            # Every page's route follows from the first and the count, so a listing of a thousand pages
-            # does not make each of its pages walk a thousand routes.
-            return self._encode((value.number, value.count, value.routes[0]))
+            return self._pagination(value)
         if value is None or isinstance(value, bool | int | float | date | datetime | Path):
-            return f"{type(value).__name__}:{value!r}\0".encode()
+            return self._plain(value)
         if dataclasses.is_dataclass(value) and not isinstance(value, type):
+            self._by_type[type(value)] = self._dataclass  # none of the types above: the same next time
             return self._dataclass(value)
         raise TypeError(f"a page context holds a {type(value).__name__}, which page keys cannot follow")
+
+    def _sequence(self, value: tuple[Any, ...] | list[Any]) -> bytes:
+        return b"[" + b"".join(map(self._encode, value)) + b"]"
+
+    def _mapping(self, value: dict[str, Any]) -> bytes:
+        """The keys are the template's names, not names of tags or people."""
+        return b"{" + b"".join(f"{key}:".encode() + self._encode(item) for key, item in value.items()) + b"}"
+
+    def _pagination(self, value: Pagination) -> bytes:
+        """Every page's route follows from the first and the count, so a listing of a thousand pages does not
+        make each of its pages walk a thousand routes."""
+        return self._encode((value.number, value.count, value.routes[0]))
+
+    @staticmethod
+    def _plain(value: Any) -> bytes:
+        return f"{type(value).__name__}:{value!r}\0".encode()
 
     def _dataclass(self, value: Any) -> bytes:
         """A dataclass by its fields; a frozen, hashable one once per build for each value."""
