@@ -9,7 +9,8 @@ Pagefind indexes the same article pages into one bundle beside it, served with P
 search page with the query in its address, on a local server without compression, and waits for the first
 result. Printed for each: the bytes of every response body (and what gzip would make of them, as a static
 host that compresses would send them), the number of requests, and the time from navigation to the first
-result shown, the median of --repeat fresh browser contexts (an empty cache each).
+result shown, the median of --repeat fresh browser contexts (an empty cache each), and the bytes by what
+they are: Pagefind's runtime, entry files, metadata, word index, filters and fragments, and the page's own.
 """
 
 from __future__ import annotations
@@ -53,6 +54,23 @@ class Fetch:
     gzip_bytes: int
     requests: int
     seconds: float
+    kinds: dict[str, int]  # bytes by what they are (see kind_of)
+
+
+# What each fetched file is, by its name: Pagefind's data files are gzip'd already, the rest is the page's own.
+KINDS = (
+    ("runtime", ("pagefind.js", "pagefind-worker.js", ".pagefind")),
+    ("entry", ("pagefind-entry.json",)),
+    ("metadata", (".pf_meta",)),
+    ("word index", (".pf_index",)),
+    ("filters", (".pf_filter",)),
+    ("fragments", (".pf_fragment",)),
+)
+
+
+def kind_of(url: str) -> str:
+    path = url.split("?", 1)[0]
+    return next((kind for kind, endings in KINDS if path.endswith(endings)), "page")
 
 
 def build(count: int) -> Path:
@@ -84,8 +102,8 @@ def first_search(browser: Browser, url: str, result: str) -> Fetch:
     which the time is infinite and the bytes are those fetched until then."""
     context = browser.new_context()
     page = context.new_page()
-    bodies: list[bytes] = []
-    page.on("requestfinished", lambda request: bodies.append(_body(request)))
+    fetched: list[tuple[str, bytes]] = []
+    page.on("requestfinished", lambda request: fetched.append((request.url, _body(request))))
     started = time.perf_counter()
     page.goto(url)
     try:
@@ -95,8 +113,12 @@ def first_search(browser: Browser, url: str, result: str) -> Fetch:
     except PlaywrightTimeout:
         seconds = math.inf
     context.close()
+    bodies = [body for _, body in fetched]
     compressed = sum(len(gzip.compress(body, 6)) for body in bodies)
-    return Fetch(sum(map(len, bodies)), compressed, len(bodies), seconds)
+    kinds: dict[str, int] = {}
+    for url, body in fetched:
+        kinds[kind_of(url)] = kinds.get(kind_of(url), 0) + len(body)
+    return Fetch(sum(map(len, bodies)), compressed, len(bodies), seconds, kinds)
 
 
 def _body(request: object) -> bytes:
@@ -142,6 +164,8 @@ def report(count: int, site: Path, runs: dict[str, list[Fetch]]) -> str:
             f"{fetch.requests:4} requests  "
             + (f"{seconds:5.2f} s to results" if seconds < math.inf else f"no result within {WAIT} s")
         )
+        kinds = [kind for kind, _ in KINDS] + ["page"]
+        lines.append("    " + ", ".join(f"{kind} {fetch.kinds.get(kind, 0) / 1000:,.0f} kB" for kind in kinds))
     ours, theirs = runs["sitegen"][0], runs["Pagefind, one bundle"][0]
     lines.append(f"  bytes: {ours.bytes / theirs.bytes:.2f} of Pagefind's one bundle")
     return "\n".join(lines)
