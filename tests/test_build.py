@@ -28,7 +28,7 @@ def test_sample_archive_builds_every_page_kind(sample_site: BuiltSite) -> None:
         "people/dmitry-peskov/index.html", "2025/index.html", "2025/06/index.html", "2025/06/03/index.html",
         "archive/index.html", "search/index.html", "404.html", "feed.xml", "tags/kremlin/feed.xml",
         "people/dmitry-peskov/feed.xml", "sitemap.xml", "robots.txt", "static/favicon.svg",
-        "pagefind/2025/pagefind.js", "pagefind/2024/pagefind-entry.json",
+        "pagefind/2024-2025/pagefind.js", "pagefind/2024-2025/pagefind-entry.json",
     ]:  # fmt: skip
         assert (sample_site.out / page).is_file(), page
 
@@ -69,7 +69,7 @@ def test_a_base_url_with_a_path_prefixes_every_link(tmp_path: Path) -> None:
     feed = (config.output_dir / "feed.xml").read_text()
     assert "<id>https://example.org/archive/2025/06/03/kremlin-says" in feed
     search = (config.output_dir / "search/index.html").read_text()
-    assert 'data-bundles="/archive/pagefind/2025/ /archive/pagefind/2024/" data-base-url="/archive/"' in search
+    assert 'data-bundles="/archive/pagefind/2024-2025/" data-base-url="/archive/"' in search
 
 
 def test_building_twice_gives_byte_identical_sites_search_included(tmp_path: Path) -> None:
@@ -77,7 +77,7 @@ def test_building_twice_gives_byte_identical_sites_search_included(tmp_path: Pat
     build(first)
     build(second)
     first_files, second_files = tree_files(first.output_dir), tree_files(second.output_dir)
-    assert "pagefind/2025/pagefind-entry.json" in first_files
+    assert "pagefind/2024-2025/pagefind-entry.json" in first_files
     assert sorted(first_files) == sorted(second_files)
     assert [relative for relative in first_files if first_files[relative] != second_files[relative]] == []
 

@@ -116,7 +116,7 @@ def test_sitegen_s_build_steps_publish_the_sample_under_the_pages_path(checkout:
     run_build_steps(workflow(OWN_WORKFLOW)["jobs"]["build"], checkout)
     public = checkout / "public"
     assert 'href="/archive/static/style.' in (public / "index.html").read_text(encoding="utf-8")
-    assert (public / "pagefind" / "2025" / "pagefind.js").is_file()
+    assert (public / "pagefind" / "2024-2025" / "pagefind.js").is_file()
     assert broken_links(public, PAGES_URL + "/") == []
 
 

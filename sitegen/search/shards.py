@@ -1,8 +1,10 @@
 """The search index's shard plan: which article pages go into which Pagefind bundle.
 
-One bundle (shard) per year, or per run of whole months of a year with more articles than a shard may hold,
-so that Pagefind's memory is bounded by the largest shard and an edit indexes only its shard again. The
-build and the search page both take the plan from here, so they always agree.
+One bundle (shard) per run of whole years, as many as a shard may hold, or per run of whole months of a
+year with more articles than that, so that Pagefind's memory is bounded by the largest shard and an edit
+indexes only its shard again. Years are put together so that a small archive has few bundles: each bundle
+brings the search page its own entry, metadata and index chunks, which hold the words beside the one
+looked up too. The build and the search page both take the plan from here, so they always agree.
 """
 
 from __future__ import annotations
@@ -39,20 +41,37 @@ def shard_size(setting: int, articles: int) -> int:
 
 def plan_shards(article_files: Iterable[str], limit: int) -> dict[str, list[str]]:
     """The shards and their article pages (year/month/day/slug/index.html), named so that names sort in time:
-    "2024" for a whole year, or "2024-01-06" for January to June of a year with more than limit articles.
-    Pagefind's memory follows the pages it indexes; a single month larger than limit is still one shard."""
+    "2024" for a year, "2019-2023" for a run of years, or "2024-01-06" for January to June of a year with
+    more than limit articles. Runs of years are made from the oldest, each as long as limit allows, so that
+    new articles, which come at the newest end, change only the newest run. Pagefind's memory follows the
+    pages it indexes; a single month larger than limit is still one shard."""
     years: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     for article_file in article_files:
         year, month, _ = article_file.split("/", 2)
         years[year][month].append(article_file)
     shards: dict[str, list[str]] = {}
+    run: list[list[str]] = []  # the files of each year of the run of years being made
+    names: list[str] = []
     for year, months in sorted(years.items()):
-        if sum(map(len, months.values())) <= limit:
-            shards[year] = [article_file for month in sorted(months) for article_file in months[month]]
+        files = [article_file for month in sorted(months) for article_file in months[month]]
+        if run and (len(files) > limit or sum(map(len, run)) + len(files) > limit):
+            shards[_years_name(names)] = [article_file for each in run for article_file in each]
+            run, names = [], []
+        if len(files) <= limit:
+            run.append(files)
+            names.append(year)
             continue
-        for run in _balanced_runs([(month, len(months[month])) for month in sorted(months)], limit):
-            shards[f"{year}-{run[0]}-{run[-1]}"] = [file for month in run for file in months[month]]
+        for months_run in _balanced_runs([(month, len(months[month])) for month in sorted(months)], limit):
+            shards[f"{year}-{months_run[0]}-{months_run[-1]}"] = [
+                file for month in months_run for file in months[month]
+            ]
+    if run:
+        shards[_years_name(names)] = [article_file for each in run for article_file in each]
     return shards
+
+
+def _years_name(years: list[str]) -> str:
+    return years[0] if len(years) == 1 else f"{years[0]}-{years[-1]}"
 
 
 def _balanced_runs(months: list[tuple[str, int]], limit: int) -> list[list[str]]:
@@ -92,10 +111,13 @@ def largest_first(shards: dict[str, list[str]], chosen: Iterable[str]) -> list[s
 
 def shard_glob(shard: str) -> str:
     """The glob that takes a shard's article pages, and no listing page, from the site."""
-    year, *months = shard.split("-")
-    if not months:
+    year, *rest = shard.split("-")
+    if not rest:
         return article_files_glob(year)
-    first, last = int(months[0]), int(months[1])
+    if len(rest) == 1:  # a run of years
+        years = ",".join(str(each) for each in range(int(year), int(rest[0]) + 1))
+        return f"{{{years}}}/[0-9][0-9]/[0-9][0-9]/*/index.html"
+    first, last = int(rest[0]), int(rest[1])
     return article_files_glob(year, [f"{month:02d}" for month in range(first, last + 1)])
 
 

@@ -236,9 +236,10 @@ def test_the_search_runtime_is_fetched_once_whatever_the_number_of_bundles(page:
     visit(page, search_url(archive.url, f"q={archive.query}"))
     result_count(page)
     bundles = len(list((archive.site.out / "pagefind").iterdir()))
+    assert bundles == (1 if archive.name == "sample" else 20)  # the sample's two years make one bundle
     assert sum(url.endswith(".pagefind") for url in fetched) == 1
     assert sum(url.endswith("/pagefind.js") for url in fetched) == 1
-    assert sum("pagefind-entry.json" in url for url in fetched) == bundles > 1
+    assert sum("pagefind-entry.json" in url for url in fetched) == bundles
 
 
 def test_filter_counts_agree_with_the_tag_and_year_pages(page: Page, archive: Archive) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -15,6 +16,9 @@ from sitegen.search.shards import largest_first, plan_shards, shard_glob, shard_
 from tests.conftest import tree_files, write_article
 from tests.incremental.test_incremental import STORM, edit, golden_site
 
+# The golden site's years (one article in 2024, three in 2025) in a bundle each, as in a larger archive.
+BY_YEAR: dict[str, Any] = {"search": True, "search_shard_size": 3}
+
 
 def pages(year: int, counts: dict[int, int]) -> list[str]:
     return [f"{year}/{month:02d}/01/a-{index}/index.html" for month, count in counts.items() for index in range(count)]
@@ -23,6 +27,28 @@ def pages(year: int, counts: dict[int, int]) -> list[str]:
 def test_a_year_within_the_size_is_one_shard_named_by_the_year() -> None:
     files = pages(2023, {1: 2, 5: 3}) + pages(2024, {2: 1})
     assert plan_shards(files, 5) == {"2023": files[:5], "2024": files[5:]}
+
+
+def test_years_within_the_size_are_put_together_from_the_oldest() -> None:
+    files = pages(2019, {3: 2}) + pages(2020, {1: 2}) + pages(2021, {6: 1}) + pages(2022, {2: 3})
+    plan = plan_shards(files, 5)
+    assert plan == {"2019-2021": files[:5], "2022": files[5:]}
+    assert list(plan) == sorted(plan)
+
+
+def test_new_articles_change_only_the_newest_run_of_years() -> None:
+    files = pages(2019, {3: 2}) + pages(2020, {1: 2}) + pages(2021, {6: 1}) + pages(2022, {2: 3})
+    grown = plan_shards([*files, *pages(2023, {1: 2})[1:]], 5)  # one article of 2023
+    assert grown == {"2019-2021": files[:5], "2022-2023": [*files[5:], "2023/01/01/a-1/index.html"]}
+
+
+def test_a_year_larger_than_the_size_ends_a_run_of_years() -> None:
+    files = pages(2018, {1: 1}) + pages(2019, {1: 1}) + pages(2020, {1: 3, 2: 3}) + pages(2021, {1: 1})
+    assert list(plan_shards(files, 5)) == ["2018-2019", "2020-01-01", "2020-02-02", "2021"]
+
+
+def test_a_run_of_years_glob_takes_those_years_article_pages() -> None:
+    assert shard_glob("2019-2021") == "{2019,2020,2021}/[0-9][0-9]/[0-9][0-9]/*/index.html"
 
 
 def test_a_larger_year_is_split_into_runs_of_whole_months_that_sort_in_time() -> None:
@@ -76,10 +102,19 @@ def test_pagefind_indexes_each_article_once_across_split_shards(tmp_path: Path) 
     assert [path.rstrip("/").rsplit("/", 1)[1] for path in listed[1].split()] == sorted(bundles, reverse=True)
 
 
+def test_a_small_archive_is_one_bundle_of_its_years_that_pagefind_indexes_whole(tmp_path: Path) -> None:
+    config = golden_site(tmp_path / "site", search=True)  # four articles over two years, the default size
+    report = build(config)
+    assert [path.name for path in (config.output_dir / "pagefind").iterdir()] == ["2024-2025"]
+    entry = json.loads((config.output_dir / "pagefind" / "2024-2025" / "pagefind-entry.json").read_text())
+    assert sum(language["page_count"] for language in entry["languages"].values()) == report.articles == 4
+    assert runtime_files(config.output_dir) == {"2024-2025": {"pagefind-entry.json"} | RUNTIME}
+
+
 def test_a_failing_pagefind_leaves_the_site_as_it_was_and_the_next_build_makes_it_right(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    config, cold = golden_site(tmp_path / "site", search=True), golden_site(tmp_path / "cold", search=True)
+    config, cold = golden_site(tmp_path / "site", **BY_YEAR), golden_site(tmp_path / "cold", **BY_YEAR)
     build(config)
     before = tree_files(config.output_dir)
     for root in (config.root, cold.root):
@@ -95,7 +130,7 @@ def test_a_failing_pagefind_leaves_the_site_as_it_was_and_the_next_build_makes_i
 
 
 def test_a_rebuild_indexes_the_edited_shard_again_and_leaves_no_scratch_folder(tmp_path: Path) -> None:
-    config, cold = golden_site(tmp_path / "site", search=True), golden_site(tmp_path / "cold", search=True)
+    config, cold = golden_site(tmp_path / "site", **BY_YEAR), golden_site(tmp_path / "cold", **BY_YEAR)
     build(config)
     before = tree_files(config.output_dir / "pagefind")
     for root in (config.root, cold.root):
@@ -119,14 +154,14 @@ def runtime_files(site: Path) -> dict[str, set[str]]:
 
 
 def test_only_the_newest_bundle_holds_pagefinds_runtime_and_none_its_own_interfaces(tmp_path: Path) -> None:
-    config = golden_site(tmp_path / "site", search=True)
+    config = golden_site(tmp_path / "site", **BY_YEAR)
     build(config)
     entry = {"pagefind-entry.json"}
     assert runtime_files(config.output_dir) == {"2024": entry, "2025": entry | RUNTIME}
 
 
 def test_a_newer_year_takes_the_runtime_and_the_rebuild_equals_a_cold_build(tmp_path: Path) -> None:
-    config, cold = golden_site(tmp_path / "site", search=True), golden_site(tmp_path / "cold", search=True)
+    config, cold = golden_site(tmp_path / "site", **BY_YEAR), golden_site(tmp_path / "cold", **BY_YEAR)
     build(config)
     for root in (config.root, cold.root):
         write_article(root / "content", "2026/01/new-year.md", "title: New year\ndate: 2026-01-02T10:00:00Z")

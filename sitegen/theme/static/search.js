@@ -1,6 +1,6 @@
 // The search page: Pagefind's JavaScript API behind the site's own results and filters.
 //
-// The index comes in bundles, one per year or run of months, newest first (data-bundles). The first holds
+// The index comes in bundles, one per run of years or of months, newest first (data-bundles). The first holds
 // Pagefind's runtime, which is loaded once; every other bundle is merged into it, so a search fetches one
 // script and one WebAssembly module whatever the number of bundles. Each bundle is also given a filter of
 // its own name ("bundle"), so that a search sorted by date can go through the bundles in time order:
