@@ -49,29 +49,19 @@ def plan_shards(article_files: Iterable[str], limit: int) -> dict[str, list[str]
     for article_file in article_files:
         year, month, _ = article_file.split("/", 2)
         years[year][month].append(article_file)
+    sizes = {year: sum(map(len, months.values())) for year, months in sorted(years.items())}
     shards: dict[str, list[str]] = {}
-    run: list[list[str]] = []  # the files of each year of the run of years being made
-    names: list[str] = []
-    for year, months in sorted(years.items()):
-        files = [article_file for month in sorted(months) for article_file in months[month]]
-        if run and (len(files) > limit or sum(map(len, run)) + len(files) > limit):
-            shards[_years_name(names)] = [article_file for each in run for article_file in each]
-            run, names = [], []
-        if len(files) <= limit:
-            run.append(files)
-            names.append(year)
+    for run in _runs(list(sizes.items()), limit) if sizes else []:
+        if len(run) == 1 and sizes[run[0]] > limit:  # a year larger than limit: runs of its months
+            months = years[run[0]]
+            for months_run in _balanced_runs([(month, len(months[month])) for month in sorted(months)], limit):
+                shards[f"{run[0]}-{months_run[0]}-{months_run[-1]}"] = [
+                    file for month in months_run for file in months[month]
+                ]
             continue
-        for months_run in _balanced_runs([(month, len(months[month])) for month in sorted(months)], limit):
-            shards[f"{year}-{months_run[0]}-{months_run[-1]}"] = [
-                file for month in months_run for file in months[month]
-            ]
-    if run:
-        shards[_years_name(names)] = [article_file for each in run for article_file in each]
+        name = run[0] if len(run) == 1 else f"{run[0]}-{run[-1]}"
+        shards[name] = [file for year in run for month in sorted(years[year]) for file in years[year][month]]
     return shards
-
-
-def _years_name(years: list[str]) -> str:
-    return years[0] if len(years) == 1 else f"{years[0]}-{years[-1]}"
 
 
 def _balanced_runs(months: list[tuple[str, int]], limit: int) -> list[list[str]]:
@@ -89,16 +79,16 @@ def _balanced_runs(months: list[tuple[str, int]], limit: int) -> list[list[str]]
     return _runs(months, least)
 
 
-def _runs(months: list[tuple[str, int]], size: int) -> list[list[str]]:
-    """Runs of consecutive months of at most size articles each, each as long as it can be; a month larger
-    than size is a run of its own."""
+def _runs(periods: list[tuple[str, int]], size: int) -> list[list[str]]:
+    """Runs of consecutive periods (months, or years) of at most size articles each, each as long as it can
+    be; a period larger than size is a run of its own."""
     runs: list[list[str]] = [[]]
     count = 0
-    for month, articles in months:
+    for period, articles in periods:
         if runs[-1] and count + articles > size:
             runs.append([])
             count = 0
-        runs[-1].append(month)
+        runs[-1].append(period)
         count += articles
     return runs
 
@@ -115,8 +105,7 @@ def shard_glob(shard: str) -> str:
     if not rest:
         return article_files_glob(year)
     if len(rest) == 1:  # a run of years
-        years = ",".join(str(each) for each in range(int(year), int(rest[0]) + 1))
-        return f"{{{years}}}/[0-9][0-9]/[0-9][0-9]/*/index.html"
+        return article_files_glob("{" + ",".join(map(str, range(int(year), int(rest[0]) + 1))) + "}")
     first, last = int(rest[0]), int(rest[1])
     return article_files_glob(year, [f"{month:02d}" for month in range(first, last + 1)])
 
