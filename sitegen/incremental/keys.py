@@ -54,7 +54,7 @@ class PageKeys:
         self._by_type: dict[type, Callable[[Any], bytes]] = {
             Article: self._article, str: self._name, tuple: self._sequence, list: self._sequence,
             dict: self._mapping, Pagination: self._pagination, type(None): self._plain, bool: self._plain,
-            int: self._plain, float: self._plain, date: self._plain, datetime: self._plain,
+            int: self._plain, float: self._plain, date: self._plain, datetime: self._plain, Path: self._plain,
         }  # fmt: skip
 
     def key(self, page: Page) -> str:
@@ -64,25 +64,19 @@ class PageKeys:
         return digest.hexdigest()
 
     def _encode(self, value: Any) -> bytes:
-        encoder = self._by_type.get(type(value))  # the common types at once; subclasses below
-        return encoder(value) if encoder is not None else self._encode_any(value)
+        kind = type(value)
+        encoder = self._by_type.get(kind)
+        if encoder is None:  # a subclass of a type above (Markup, PosixPath) or a dataclass: found once per type
+            encoder = self._by_type[kind] = self._encoder_for(value)
+        return encoder(value)
 
-    def _encode_any(self, value: Any) -> bytes:
-        if isinstance(value, Article):
-            return self._article(value)
-        if isinstance(value, str):
-            return self._name(value)
-        if isinstance(value, tuple | list):
-            return self._sequence(value)
-        if isinstance(value, dict):
-            return self._mapping(value)
-        if isinstance(value, Pagination):
-            return self._pagination(value)
-        if value is None or isinstance(value, bool | int | float | date | datetime | Path):
-            return self._plain(value)
+    def _encoder_for(self, value: Any) -> Callable[[Any], bytes]:
+        """The encoder of the nearest of value's classes that has one, else of a dataclass."""
+        for base in type(value).__mro__:
+            if base in self._by_type:
+                return self._by_type[base]
         if dataclasses.is_dataclass(value) and not isinstance(value, type):
-            self._by_type[type(value)] = self._dataclass  # none of the types above: the same next time
-            return self._dataclass(value)
+            return self._dataclass
         raise TypeError(f"a page context holds a {type(value).__name__}, which page keys cannot follow")
 
     def _sequence(self, value: tuple[Any, ...] | list[Any]) -> bytes:
