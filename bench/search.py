@@ -23,6 +23,7 @@ import statistics
 import subprocess
 import threading
 import time
+from collections import Counter
 from dataclasses import dataclass
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -54,7 +55,7 @@ class Fetch:
     gzip_bytes: int
     requests: int
     seconds: float
-    kinds: dict[str, int]  # bytes by what they are (see kind_of)
+    kinds: Counter[str]  # bytes by what they are (see kind_of)
 
 
 # What each fetched file is, by its name: Pagefind's data files are gzip'd already, the rest is the page's own.
@@ -115,9 +116,9 @@ def first_search(browser: Browser, url: str, result: str) -> Fetch:
     context.close()
     bodies = [body for _, body in fetched]
     compressed = sum(len(gzip.compress(body, 6)) for body in bodies)
-    kinds: dict[str, int] = {}
+    kinds: Counter[str] = Counter()
     for url, body in fetched:
-        kinds[kind_of(url)] = kinds.get(kind_of(url), 0) + len(body)
+        kinds[kind_of(url)] += len(body)
     return Fetch(sum(map(len, bodies)), compressed, len(bodies), seconds, kinds)
 
 
